@@ -1,0 +1,48 @@
+# kintrace: `make run` serves the web app, `make test` runs every test.
+# Both install what they need first (Debian packages, uv, the locked Python deps).
+
+PORT ?= 8000
+UV_VERSION := 0.13.9
+UV := .uv/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install lint test-sqlite test-postgres test-browser messages clean
+
+run: install
+	$(BIN)/kintrace run --port $(PORT) $(if $(DEMO),--demo,)
+
+test: install
+	scripts/system-packages test
+	$(MAKE) --no-print-directory lint test-sqlite test-postgres test-browser
+
+install: $(VENV)/.installed
+
+$(UV):
+	python3 -m venv .uv
+	.uv/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	scripts/system-packages build
+	$(UV) sync --locked --python python3.11 --quiet
+	$(BIN)/kintrace compilemessages --verbosity 0
+	touch $@
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test-sqlite:
+	$(BIN)/pytest -m "not browser and not spark" -q
+
+test-postgres:
+	scripts/with-postgres $(BIN)/pytest -m "not browser and not spark" -q -p no:cacheprovider tests/cases tests/accounts
+
+test-browser:
+	$(BIN)/pytest -m browser -q
+
+messages:
+	cd kintrace && ../$(BIN)/django-admin makemessages -l ru -l uk -l en --no-obsolete
+
+clean:
+	rm -rf $(VENV) .uv
