@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kintrace.cases.views.public import healthz
+
+urlpatterns = [
+    path("", include("kintrace.cases.urls")),
+    path("staff/", include("kintrace.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+]
