@@ -1,0 +1,436 @@
+"""Seeded generator of realistic people lists for linkage benchmarks and training.
+
+Writes LEFT (people sought, as families write them) and RIGHT (a published list) CSVs
+and the truth pairs. Variants follow the rules seen in real lists: declension, diminutives,
+Ukrainian forms, Latin in several schemes, initials, order, case, typos, ё/е, partial and
+swapped dates, unit forms; hard negatives: namesakes, father and son, twins.
+
+    python bench/make_people.py --left 100000 --right 1000000 --out DIR --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import iuliia
+import translitua
+
+sys.path.insert(0, str(Path(__file__).parent / "data"))
+import people_names as data
+
+LATIN_SCHEMES = [
+    iuliia.WIKIPEDIA,
+    iuliia.ICAO_DOC_9303,
+    iuliia.MVD_782,
+    iuliia.TELEGRAM,
+    iuliia.GOST_779,
+    iuliia.BGN_PCGN,
+]
+ENGLISH = {
+    "Александр": "Alexander",
+    "Михаил": "Michael",
+    "Петр": "Peter",
+    "Павел": "Paul",
+    "Николай": "Nicholas",
+    "Андрей": "Andrew",
+    "Георгий": "George",
+    "Мария": "Maria",
+    "Екатерина": "Catherine",
+    "Елена": "Helen",
+    "Юрий": "Yuri",
+    "Сергей": "Sergei",
+}
+PATRONYMIC_SPECIAL = {
+    "Никитич": ("Никитич", "Никитична"),
+    "Ильич": ("Ильич", "Ильинична"),
+    "Микитович": ("Микитович", "Микитівна"),
+    "Ілліч": ("Ілліч", "Іллівна"),
+}
+UNIT_FORMS = [
+    "в/ч {u}",
+    "войсковая часть {u}",
+    "в/ч-{u}",
+    "military unit {u}",
+    "VCh {u}",
+    "{u}",
+    "в.ч. {u}",
+    "військова частина {u}",
+]
+FIELDS = [
+    "id",
+    "full_name",
+    "surname",
+    "given_name",
+    "patronymic",
+    "birth_date",
+    "birth_place",
+    "region",
+    "unit",
+    "sex",
+]
+
+
+def _weighted(text: str) -> tuple[list[str], list[float]]:
+    parts = text.split()
+    return parts[0::2], [float(w) for w in parts[1::2]]
+
+
+def _surname_pool() -> tuple[list[tuple[str, str]], list[float]]:
+    """(surname, origin) and weight: common ones by frequency, then many rare ones."""
+    ru, ru_w = _weighted(data.SURNAMES_RU)
+    uk, uk_w = _weighted(data.SURNAMES_UK)
+    pool = [(s, "ru") for s in ru] + [(s, "uk") for s in uk]
+    weights = ru_w + uk_w
+    rare = [(r + suf, "ru") for r in data.SURNAME_ROOTS.split() for suf, _ in data.SURNAME_SUFFIXES]
+    rare_w = [w * 0.35 for _ in data.SURNAME_ROOTS.split() for _, w in data.SURNAME_SUFFIXES]
+    return pool + rare, weights + rare_w
+
+
+SURNAMES, SURNAME_W = _surname_pool()
+
+
+@dataclass(frozen=True)
+class Person:
+    """One real person: nominative Russian-form parts and true facts."""
+
+    surname: str
+    origin: str
+    sex: str
+    given: int
+    father: int
+    year: int
+    month: int
+    day: int
+    place: int
+    region: int
+    unit: str
+
+
+# --- forms of a name -------------------------------------------------------------------
+
+
+def ru_to_uk(word: str) -> str:
+    """Russian spelling of a surname as a Ukrainian list writes it (approximate)."""
+    w = re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])ё", "ьо", word).replace("ё", "йо")
+    w = w.replace("ский", "ський").replace("ская", "ська").replace("и", "і").replace("И", "І")
+    return w.replace("ы", "и").replace("э", "е").replace("ъ", "'")
+
+
+def uk_to_ru(word: str) -> str:
+    """Ukrainian spelling of a surname as a Russian list writes it (approximate)."""
+    w = word.replace("ій", "ей").replace("'", "ь").replace("ї", "йи").replace("є", "е")
+    return w.replace("і", "и").replace("І", "И").replace("ськ", "ск")
+
+
+def surname_form(p: Person, lang: str) -> str:
+    s = p.surname if p.origin == "ru" else uk_to_ru(p.surname)
+    if p.sex == "f":
+        if re.search(r"(ов|ев|ёв|ин|ын)$", s):
+            s += "а"
+        elif s.endswith("ский"):
+            s = s[:-2] + "ая"
+    if lang == "uk":
+        return p.surname if p.origin == "uk" and p.sex == "m" else ru_to_uk(s)
+    return s
+
+
+def given_form(p: Person, lang: str, diminutive: bool = False) -> str:
+    if p.sex == "m":
+        ru, uk, dim, *_ = data.MALE_NAMES[p.given]
+    else:
+        ru, uk, dim, _ = data.FEMALE_NAMES[p.given]
+    if diminutive:
+        return random.choice(dim.split())
+    return uk if lang == "uk" else ru
+
+
+def patronymic_form(p: Person, lang: str) -> str:
+    _, _, _, stem_ru, stem_uk, _ = data.MALE_NAMES[p.father]
+    stem = stem_uk if lang == "uk" else stem_ru
+    female = p.sex == "f"
+    if stem in PATRONYMIC_SPECIAL:
+        return PATRONYMIC_SPECIAL[stem][female]
+    if not female:
+        return stem + "ич"
+    if lang == "uk":
+        return re.sub(r"йов$", "їв", re.sub(r"ов$", "ів", stem)) + "на"
+    return stem + "на"
+
+
+def decline(word: str, kind: str, sex: str, case: str) -> str:
+    """Genitive ('gen') or dative ('dat') of a Russian name part, by ending rules."""
+    g = case == "gen"
+    if sex == "m":
+        if kind == "surname" and word.endswith("ский"):
+            return word[:-2] + ("ого" if g else "ому")
+        if kind == "surname" and re.search(r"(енко|ко)$", word):
+            return word
+        if word.endswith(("й", "ь")):
+            return word[:-1] + ("я" if g else "ю")
+        if word.endswith("я"):
+            return word[:-1] + ("и" if g else "е")
+        if word.endswith("а"):
+            return word[:-1] + ("ы" if g else "е")
+        return word + ("а" if g else "у")
+    if kind == "surname":
+        if word.endswith("ая"):
+            return word[:-2] + "ой"
+        return word[:-1] + "ой" if re.search(r"(ова|ева|ина|ёва)$", word) else word
+    if word.endswith("ия"):
+        return word[:-1] + "и"
+    if word.endswith("я"):
+        return word[:-1] + ("и" if g else "е")
+    if word.endswith("а"):
+        soft = word[-2] in "кгхжшщч"
+        return word[:-1] + (("и" if soft else "ы") if g else "е")
+    return word
+
+
+# --- rendering one record --------------------------------------------------------------
+
+
+def typo(word: str) -> str:
+    if len(word) < 4:
+        return word
+    i = random.randrange(1, len(word) - 1)
+    op = random.random()
+    if op < 0.35:
+        return word[:i] + word[i + 1 :]
+    if op < 0.7:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word[:i] + random.choice("аеиоунрст" if word[i] > "z" else "aeiounrst") + word[i + 1 :]
+
+
+def to_latin(text: str, lang: str) -> str:
+    if lang == "uk":
+        return translitua.translit(text)
+    return random.choice(LATIN_SCHEMES).translate(
+        text.replace("ё", "е") if random.random() < 0.5 else text
+    )
+
+
+def render_name(p: Person, style: dict) -> dict[str, str]:
+    lang = "uk" if style["lang"] == "uk" else "ru"
+    sur, giv, pat = (
+        surname_form(p, lang),
+        given_form(p, lang, style["dim"]),
+        patronymic_form(p, lang),
+    )
+    if style["case"] and lang == "ru" and style["script"] == "cyr":
+        sur = decline(sur, "surname", p.sex, style["case"])
+        giv = decline(giv, "given", p.sex, style["case"])
+        pat = decline(pat, "patronymic", p.sex, style["case"])
+    if random.random() < style["p_typo"]:
+        sur = typo(sur)
+    if random.random() < style["p_typo"] / 2:
+        giv = typo(giv)
+    if random.random() < 0.5:
+        sur, giv, pat = (x.replace("ё", "е") for x in (sur, giv, pat))
+    if style["script"] == "lat":
+        eng = ENGLISH.get(given_form(p, "ru")) if not style["dim"] else None
+        sur, giv, pat = (to_latin(x, lang) for x in (sur, giv, pat))
+        if eng and random.random() < 0.3:
+            giv = eng if random.random() < 0.5 else f"{giv} ({eng})"
+    if style["no_patronymic"]:
+        pat = ""
+    if style["initials"]:
+        giv, pat = giv[:1] + ".", (pat[:1] + "." if pat else "")
+    return _arrange(sur, giv, pat, style)
+
+
+def _arrange(sur: str, giv: str, pat: str, style: dict) -> dict[str, str]:
+    if style["upper"]:
+        sur, giv, pat = sur.upper(), giv.upper(), pat.upper()
+    if style["split"]:
+        return {"surname": sur, "given_name": giv, "patronymic": pat}
+    order = style["order"]
+    if order == "gps":
+        parts = [giv, pat, sur]
+    elif order == "s,gp":
+        parts = [sur + ",", giv, pat]
+    elif style["initials"] and order == "sgp":
+        return {"full_name": f"{sur} {giv}{pat}"}
+    else:
+        parts = [sur, giv, pat]
+    return {"full_name": " ".join(x for x in parts if x)}
+
+
+def render_date(p: Person, style: dict) -> str:
+    r = random.random()
+    if r < style["p_no_date"]:
+        return ""
+    r = random.random()
+    y, m, d = p.year, p.month, p.day
+    if r < 0.08:
+        return str(y)
+    if r < 0.12:
+        return f"{m:02d}.{y}"
+    if r < 0.17 and d <= 12:
+        return f"{m:02d}.{d:02d}.{y}"
+    fmt = random.choice(
+        ["{d:02d}.{m:02d}.{y}", "{y}-{m:02d}-{d:02d}", "{d:02d}/{m:02d}/{y}", "{d}.{m}.{y}"]
+    )
+    return fmt.format(d=d, m=m, y=y)
+
+
+def render(p: Person, rid: str, style: dict) -> dict[str, str]:
+    rec = dict.fromkeys(FIELDS, "")
+    rec["id"] = rid
+    rec.update(render_name(p, style))
+    rec["birth_date"] = render_date(p, style)
+    lang = 1 if style["lang"] == "uk" else 0
+    if random.random() < 0.5:
+        place = data.PLACES[p.place][lang]
+        rec["birth_place"] = to_latin(place, style["lang"]) if style["script"] == "lat" else place
+    if random.random() < 0.4:
+        region = data.REGIONS[p.region][lang]
+        rec["region"] = to_latin(region, style["lang"]) if style["script"] == "lat" else region
+    if random.random() < 0.5:
+        rec["unit"] = random.choice(UNIT_FORMS).format(u=p.unit)
+    if random.random() < 0.3:
+        rec["sex"] = random.choice({"m": ["m", "М", "male"], "f": ["f", "Ж", "female"]}[p.sex])
+    return rec
+
+
+def style_for(side: str) -> dict:
+    """How one record is written: families (left) write Russian Cyrillic mostly."""
+    rnd = random.random
+    if side == "left":
+        lang = random.choices(["ru", "uk", "lat"], [0.7, 0.2, 0.1])[0]
+    else:
+        lang = random.choices(["ru", "uk", "lat"], [0.4, 0.25, 0.35])[0]
+    script = "lat" if lang == "lat" else "cyr"
+    lang = random.choice(["ru", "uk"]) if lang == "lat" else lang
+    initials = side == "right" and rnd() < 0.12
+    return {
+        "lang": lang,
+        "script": script,
+        "initials": initials,
+        "dim": side == "left" and not initials and rnd() < 0.12,
+        "case": (random.choice(["gen", "dat"]) if side == "left" and rnd() < 0.3 else None),
+        "p_typo": 0.08,
+        "upper": rnd() < (0.3 if side == "right" else 0.05),
+        "split": side == "right" and rnd() < 0.3,
+        "order": random.choices(["sgp", "gps", "s,gp"], [0.7, 0.2, 0.1])[0],
+        "no_patronymic": rnd() < (0.15 if side == "left" else 0.08),
+        "p_no_date": 0.1 if side == "left" else 0.2,
+    }
+
+
+# --- people ----------------------------------------------------------------------------
+
+
+def new_people(n: int) -> list[Person]:
+    """n independent people with realistic name frequencies."""
+    sur = random.choices(SURNAMES, SURNAME_W, k=n)
+    sexes = random.choices("mf", [0.82, 0.18], k=n)
+    male_w = [x[-1] for x in data.MALE_NAMES]
+    female_w = [x[-1] for x in data.FEMALE_NAMES]
+    mg = random.choices(range(len(male_w)), male_w, k=n)
+    fg = random.choices(range(len(female_w)), female_w, k=n)
+    fathers = random.choices(range(len(male_w)), male_w, k=n)
+    units = [str(random.randint(10000, 99999)) for _ in range(3000)]
+    out = []
+    for i in range(n):
+        out.append(
+            Person(
+                surname=sur[i][0],
+                origin=sur[i][1],
+                sex=sexes[i],
+                given=mg[i] if sexes[i] == "m" else fg[i],
+                father=fathers[i],
+                year=random.randint(1962, 2005),
+                month=random.randint(1, 12),
+                day=random.randint(1, 28),
+                place=random.randrange(len(data.PLACES)),
+                region=random.randrange(len(data.REGIONS)),
+                unit=random.choice(units),
+            )
+        )
+    return out
+
+
+def hard_negative(p: Person) -> Person:
+    """A different person easily confused with p: namesake, father or son, twin."""
+    kind = random.random()
+    if kind < 0.5:  # namesake: same name, other life
+        return replace(
+            p,
+            year=random.randint(1962, 2005),
+            month=random.randint(1, 12),
+            day=random.randint(1, 28),
+            place=random.randrange(len(data.PLACES)),
+            unit=str(random.randint(10000, 99999)),
+        )
+    if kind < 0.75 and p.sex == "m":  # father or son with the same given name
+        same_named = random.random() < 0.3
+        father = replace(
+            p, year=p.year - random.randint(19, 32), father=p.given if same_named else p.father
+        )
+        return (
+            father
+            if random.random() < 0.5
+            else replace(p, year=p.year + random.randint(19, 32), father=p.given)
+        )
+    names = data.MALE_NAMES if p.sex == "m" else data.FEMALE_NAMES
+    other = random.choice([i for i in range(len(names)) if i != p.given])
+    return replace(p, given=other)  # twin: same date, place, father
+
+
+def generate(
+    n_left: int, n_right: int, seed: int, match_rate: float = 0.5, negative_rate: float = 0.1
+) -> tuple[list[dict], list[dict], list[tuple[str, str]]]:
+    """LEFT and RIGHT records and the truth pairs (left_id, right_id)."""
+    random.seed(seed)
+    left_people = new_people(n_left)
+    right_people: list[tuple[Person, str | None]] = []
+    for i, p in enumerate(left_people):
+        if random.random() < match_rate:
+            right_people.append((p, f"L{i}"))
+        if random.random() < negative_rate:
+            right_people.append((hard_negative(p), None))
+    fill = max(0, n_right - len(right_people))
+    right_people += [(p, None) for p in new_people(fill)]
+    random.shuffle(right_people)
+    left = [render(p, f"L{i}", style_for("left")) for i, p in enumerate(left_people)]
+    right, truth = [], []
+    for j, (p, lid) in enumerate(right_people[:n_right] if n_right else right_people):
+        right.append(render(p, f"R{j}", style_for("right")))
+        if lid:
+            truth.append((lid, f"R{j}"))
+    return left, right, truth
+
+
+def write_csv(rows: list[dict], path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write left.csv, right.csv and truth.csv into --out."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--left", type=int, default=1000)
+    ap.add_argument("--right", type=int, default=10000)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    left, right, truth = generate(args.left, args.right, args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_csv(left, args.out / "left.csv")
+    write_csv(right, args.out / "right.csv")
+    with (args.out / "truth.csv").open("w", newline="") as fh:
+        csv.writer(fh).writerows([("left_id", "right_id"), *truth])
+    print(f"left {len(left)}, right {len(right)}, true pairs {len(truth)} -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,229 @@
+"""Splink comparisons and blocking rules over the derived feature columns.
+
+Every comparison reads only columns made by :func:`kintrace.linkage.features.prepare`;
+name parts are compared separately so one piece of evidence is never counted twice.
+SQL is written once for DuckDB and Spark; only the Jaro-Winkler function name differs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Fixed m for a contradiction: a fully written, different given name or father's name,
+# or birth years far apart, almost never happen for one person (twins, father and son).
+CONTRADICTION_M = 1e-9
+
+JW_FUNCTION = {"duckdb": "jaro_winkler_similarity", "spark": "jaro_winkler"}
+JW_PLACEHOLDER = "JW("
+
+# Initial letters that one name takes in different scripts or schemes
+# (Олександр/Aleksandr, Евгений/Yevgeny, Юрий/Iurii, Георгий/Heorhiy).
+_INITIAL_PAIRS = ("ao", "oa", "ey", "ye", "iy", "yi", "jy", "yj", "ij", "ji", "gh", "hg")
+_INITIAL_SQL = ", ".join(f"'{p}'" for p in _INITIAL_PAIRS)
+
+
+def _initials_compatible(col: str) -> str:
+    """SQL: one side gives only an initial and the initials agree (across scripts)."""
+    return (
+        f"({col}_full_l IS NULL OR {col}_full_r IS NULL) AND "
+        f"({col}_init_l = {col}_init_r OR ({col}_init_l || {col}_init_r) IN ({_INITIAL_SQL}))"
+    )
+
+
+def _level(
+    sql: str,
+    label: str,
+    m: float,
+    u: float,
+    *,
+    null: bool = False,
+    tf: str | None = None,
+    fix_m: bool = False,
+) -> dict[str, Any]:
+    level: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label}
+    if null:
+        level["is_null_level"] = True
+        return level
+    level["m_probability"] = m
+    level["u_probability"] = u
+    if tf:
+        level["tf_adjustment_column"] = tf
+        level["tf_adjustment_weight"] = 1.0
+        level["tf_minimum_u_value"] = 0.0001
+    if fix_m:
+        level["fix_m_probability"] = True
+    return level
+
+
+def surname_comparison() -> dict[str, Any]:
+    """Surname: canonical, gender-neutral stem, sound, swapped with given name, close."""
+    levels = [
+        _level("sn_stem_l IS NULL OR sn_stem_r IS NULL", "surname missing", 0, 0, null=True),
+        _level("sn_canon_l = sn_canon_r", "same surname", 0.80, 0.003, tf="sn_stem"),
+        _level(
+            "sn_stem_l = sn_stem_r",
+            "same surname, other gender or case form",
+            0.06,
+            0.002,
+            tf="sn_stem",
+        ),
+        _level("sn_key_l = sn_key_r", "surname sounds the same", 0.05, 0.004),
+        _level(
+            "sn_key_l = gn_key_r AND gn_key_l = sn_key_r",
+            "surname and given name swapped",
+            0.02,
+            0.00001,
+        ),
+        _level("JW(sn_canon_l, sn_canon_r) >= 0.92", "surname nearly the same", 0.04, 0.004),
+        _level("JW(sn_canon_l, sn_canon_r) >= 0.84", "surname similar", 0.02, 0.03),
+        _level("ELSE", "surname different", 0.03, 0.957),
+    ]
+    return _comparison("surname", "Surname", levels)
+
+
+def given_comparison() -> dict[str, Any]:
+    """Given name: same name group (variant, diminutive, ru/uk), sound, close, initial."""
+    levels = [
+        _level("gn_init_l IS NULL OR gn_init_r IS NULL", "given name missing", 0, 0, null=True),
+        _level(
+            "gn_full_l = gn_full_r", "same given name (or its variant)", 0.88, 0.04, tf="gn_full"
+        ),
+        _level("gn_key_l = gn_key_r", "given name sounds the same", 0.03, 0.01),
+        _level(
+            "sn_key_l = gn_key_r AND gn_key_l = sn_key_r",
+            "surname and given name swapped",
+            0.02,
+            0.00001,
+        ),
+        _level("JW(gn_key_l, gn_key_r) >= 0.9", "given name nearly the same", 0.02, 0.02),
+        _level(_initials_compatible("gn"), "given name initial agrees", 0.04, 0.02),
+        _level("ELSE", "given name different", CONTRADICTION_M, 0.91, fix_m=True),
+    ]
+    return _comparison("given_name", "Given name", levels)
+
+
+def patronymic_comparison() -> dict[str, Any]:
+    """Father's name: same group, sound, close, initial; a different one is a contradiction."""
+    levels = [
+        _level("pn_init_l IS NULL OR pn_init_r IS NULL", "father's name missing", 0, 0, null=True),
+        _level("pn_full_l = pn_full_r", "same father's name", 0.90, 0.04, tf="pn_full"),
+        _level("pn_key_l = pn_key_r", "father's name sounds the same", 0.03, 0.01),
+        _level("JW(pn_key_l, pn_key_r) >= 0.9", "father's name nearly the same", 0.02, 0.02),
+        _level(_initials_compatible("pn"), "father's name initial agrees", 0.05, 0.03),
+        _level("ELSE", "father's name different", CONTRADICTION_M, 0.90, fix_m=True),
+    ]
+    return _comparison("patronymic", "Father's name", levels)
+
+
+def birth_date_comparison() -> dict[str, Any]:
+    """Birth date at the precision both sides give; years far apart contradict."""
+    same_y = "by_l = by_r"
+    levels = [
+        _level("by_l IS NULL OR by_r IS NULL", "birth date missing", 0, 0, null=True),
+        _level(f"{same_y} AND bm_l = bm_r AND bd_l = bd_r", "same birth date", 0.80, 0.00007),
+        _level(
+            f"{same_y} AND bm_l = bd_r AND bd_l = bm_r",
+            "birth day and month swapped",
+            0.03,
+            0.00007,
+        ),
+        _level(f"{same_y} AND bm_l = bm_r", "same birth year and month", 0.06, 0.002),
+        _level(same_y, "same birth year", 0.07, 0.025),
+        _level("abs(by_l - by_r) = 1", "birth year one apart", 0.03, 0.05),
+        _level("abs(by_l - by_r) <= 10", "birth year 2 to 10 apart", 0.01, 0.40),
+        _level("ELSE", "birth years far apart", CONTRADICTION_M, 0.52, fix_m=True),
+    ]
+    return _comparison("birth_date", "Birth date", levels)
+
+
+def _simple(name: str, col: str, desc: str, m_eq: float, u_eq: float) -> dict[str, Any]:
+    levels = [
+        _level(f"{col}_l IS NULL OR {col}_r IS NULL", f"{desc} missing", 0, 0, null=True),
+        _level(f"{col}_l = {col}_r", f"same {desc}", m_eq, u_eq),
+        _level("ELSE", f"{desc} different", 1 - m_eq, 1 - u_eq),
+    ]
+    return _comparison(name, desc.capitalize(), levels)
+
+
+def place_comparison() -> dict[str, Any]:
+    """Birth place key: exact, close, different."""
+    levels = [
+        _level("place_l IS NULL OR place_r IS NULL", "birth place missing", 0, 0, null=True),
+        _level("place_l = place_r", "same birth place", 0.75, 0.01),
+        _level("JW(place_l, place_r) >= 0.88", "birth place similar", 0.1, 0.02),
+        _level("ELSE", "birth place different", 0.15, 0.97),
+    ]
+    return _comparison("birth_place", "Birth place", levels)
+
+
+def _comparison(name: str, desc: str, levels: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"output_column_name": name, "comparison_description": desc, "comparison_levels": levels}
+
+
+def comparisons() -> list[dict[str, Any]]:
+    """All comparisons, in the order explanations list them."""
+    return [
+        surname_comparison(),
+        given_comparison(),
+        patronymic_comparison(),
+        birth_date_comparison(),
+        place_comparison(),
+        _simple("region", "region", "region", 0.8, 0.05),
+        _simple("unit", "unit", "military unit", 0.7, 0.002),
+        _simple("sex", "sex", "sex", 0.995, 0.5),
+    ]
+
+
+# Blocking on canonical and phonetic keys, never raw tokens, so a name written in another
+# script or scheme still meets its twin. Each rule: (left expr, right expr) pairs.
+BLOCKING_RULES: list[list[tuple[str, str]]] = [
+    [("sn_stem", "sn_stem"), ("gn_full", "gn_full"), ("pn_full", "pn_full")],
+    [("sn_stem", "sn_stem"), ("gn_full", "gn_full"), ("by", "by")],
+    [("sn_key", "sn_key"), ("gn_key", "gn_key"), ("by", "by")],
+    [("sn_key", "sn_key"), ("by", "by"), ("bm", "bm"), ("bd", "bd")],
+    [("gn_full", "gn_full"), ("pn_full", "pn_full"), ("by", "by"), ("bm", "bm"), ("bd", "bd")],
+    [("sn_key", "gn_key"), ("gn_key", "sn_key")],
+    [("sn_key", "sn_key"), ("gn_init", "gn_init"), ("pn_init", "pn_init")],
+    [("sn_key", "sn_key"), ("gn_init", "gn_init"), ("by", "by")],
+    [("sn_key", "sn_key"), ("gn_key", "gn_key"), ("unit", "unit")],
+]
+
+
+def blocking_rule_sql(rule: list[tuple[str, str]]) -> str:
+    """SQL for one blocking rule in Splink's l./r. form."""
+    return " AND ".join(f"l.{a} = r.{b}" for a, b in rule)
+
+
+def settings_dict(link_type: str = "link_only", prior: float = 1.5e-5) -> dict[str, Any]:
+    """A complete Splink settings dictionary with the default parameters (DuckDB SQL)."""
+    return dialect_settings(
+        {
+            "link_type": link_type,
+            "unique_id_column_name": "unique_id",
+            "probability_two_random_records_match": prior,
+            "comparisons": comparisons(),
+            "blocking_rules_to_generate_predictions": [
+                {"blocking_rule": blocking_rule_sql(r)} for r in BLOCKING_RULES
+            ],
+            "retain_matching_columns": False,
+            "retain_intermediate_calculation_columns": False,
+            "max_iterations": 20,
+            "em_convergence": 0.001,
+        },
+        "duckdb",
+    )
+
+
+def dialect_settings(settings: dict[str, Any], dialect: str) -> dict[str, Any]:
+    """Render the Jaro-Winkler function of every level for the given SQL dialect."""
+    import copy
+
+    out = copy.deepcopy(settings)
+    target = JW_FUNCTION[dialect] + "("
+    for comp in out["comparisons"]:
+        for level in comp["comparison_levels"]:
+            sql = level["sql_condition"]
+            for name in JW_FUNCTION.values():
+                sql = sql.replace(name + "(", JW_PLACEHOLDER)
+            level["sql_condition"] = sql.replace(JW_PLACEHOLDER, target)
+    return out

@@ -1,0 +1,187 @@
+"""Batch linkage with Splink on DuckDB: train, link two tables, dedupe one table."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from kintrace.linkage.comparisons import blocking_rule_sql
+from kintrace.linkage.explain import explain_rows
+from kintrace.linkage.features import FEATURE_COLUMNS, prepare
+from kintrace.linkage.model import Model
+
+Progress = Callable[[str], None]
+
+# Below this many records on the smaller side, EM and u sampling are noise: use defaults.
+MIN_TRAIN_RECORDS = 5000
+U_PAIRS = 3e6
+EM_PAIRS = 4e5
+# Deterministic rules for the prior: same full name and birth date admit ~no false pairs.
+PRIOR_RULES = [
+    [("sn_stem", "sn_stem"), ("gn_full", "gn_full"), ("by", "by"), ("bm", "bm"), ("bd", "bd")],
+]
+PRIOR_RECALL = 0.6
+EM_RULES = [
+    [("sn_stem", "sn_stem"), ("gn_full", "gn_full")],
+    [("by", "by"), ("bm", "bm"), ("bd", "bd")],
+]
+
+
+def _as_features(people: Any) -> pa.Table:
+    if isinstance(people, pa.Table) and set(FEATURE_COLUMNS) <= set(people.column_names):
+        return people
+    return prepare(people)
+
+
+def _linker(tables: list[pa.Table], settings: dict[str, Any], con=None):
+    from splink import DuckDBAPI, Linker
+
+    db = DuckDBAPI(connection=con or duckdb.connect())
+    names = ["a_left", "b_right"] if len(tables) == 2 else ["people"]
+    sdfs = [db.register(t, dataset_display_name=n) for t, n in zip(tables, names, strict=True)]
+    return Linker(sdfs if len(sdfs) > 1 else sdfs[0], settings, log_level=logging.WARNING)
+
+
+def _quiet_splink() -> None:
+    for name in ("splink", "splink.internals"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def train(
+    left: Any,
+    right: Any | None = None,
+    *,
+    labels: pa.Table | None = None,
+    start: Model | None = None,
+    seed: int = 1,
+    u_pairs: float = U_PAIRS,
+    em_pairs: float = EM_PAIRS,
+) -> Model:
+    """Train a model: u by random sampling, m by EM (or from labelled pairs), the prior
+    from deterministic rules. ``right=None`` trains for deduplication of ``left``.
+
+    ``labels`` (columns unique_id_l, source_dataset_l, unique_id_r, source_dataset_r,
+    clerical_match_score) replaces EM for m. Contradiction levels keep their fixed m.
+    """
+    _quiet_splink()
+    tables = [_as_features(left)] + ([_as_features(right)] if right is not None else [])
+    link_type = "link_only" if right is not None else "dedupe_only"
+    start = start or Model.untrained(link_type)
+    linker = _linker(tables, start.for_link_type(link_type))
+    linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=seed)
+    _estimate_prior(linker)
+    if labels is not None:
+        sdf = linker._db_api.register(labels, dataset_display_name="labels")
+        linker.training.estimate_m_from_pairwise_labels(sdf)
+    else:
+        for rule in EM_RULES:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                blocking_rule_sql(rule), max_pairs=em_pairs, record_sample_proportion=0.05
+            )
+    settings = linker.misc.save_model_to_json()
+    sizes = [t.num_rows for t in tables]
+    return Model(settings, {"records": sizes, "labels": labels is not None})
+
+
+def _estimate_prior(linker) -> None:
+    try:
+        linker.training.estimate_probability_two_random_records_match(
+            [blocking_rule_sql(r) for r in PRIOR_RULES], recall=PRIOR_RECALL
+        )
+    except Exception as exc:  # no deterministic pair at all: keep the starting prior
+        logging.getLogger(__name__).info("prior kept: %s", exc)
+
+
+def choose_model(tables: list[pa.Table], model: Model | None, progress: Progress) -> Model:
+    """The given model, else a trained one when the data is large enough, else the default."""
+    if model is not None:
+        return model
+    if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
+        return Model.default()
+    progress("train")
+    right = tables[1] if len(tables) > 1 else None
+    return train(tables[0], right, start=Model.default())
+
+
+def _noop(_: str) -> None:
+    return None
+
+
+def link(
+    left: Any,
+    right: Any,
+    *,
+    threshold: float = 0.5,
+    explain: bool = False,
+    model: Model | None = None,
+    progress: Progress | None = None,
+) -> pa.Table:
+    """Link two people tables; return candidate pairs at or above ``threshold``.
+
+    Columns ``left_id``, ``right_id``, ``probability``, ``match_weight`` (plus
+    ``explanation`` when ``explain``), ordered by left_id then probability, highest first.
+    The model used is in the result's schema metadata (``kintrace_model``).
+    """
+    progress = progress or _noop
+    progress("normalise")
+    tables = [_as_features(left), _as_features(right)]
+    return _predict(tables, "link_only", threshold, explain, model, progress)
+
+
+def dedupe(
+    people: Any,
+    *,
+    threshold: float = 0.5,
+    explain: bool = False,
+    model: Model | None = None,
+    progress: Progress | None = None,
+) -> pa.Table:
+    """Find pairs within one table that are the same person; each pair once (left < right)."""
+    progress = progress or _noop
+    progress("normalise")
+    return _predict([_as_features(people)], "dedupe_only", threshold, explain, model, progress)
+
+
+def _predict(tables, link_type, threshold, explain, model, progress) -> pa.Table:
+    _quiet_splink()
+    chosen = choose_model(tables, model, progress)
+    settings = chosen.for_link_type(link_type)
+    settings["retain_intermediate_calculation_columns"] = explain
+    settings["retain_matching_columns"] = explain
+    linker = _linker(tables, settings)
+    progress("predict")
+    pairs = linker.inference.predict(threshold_match_probability=threshold)
+    result = _ordered(pairs.as_duckdbpyrelation(), link_type, explain)
+    if explain:
+        result = result.append_column("explanation", pa.array(explain_rows(result, chosen)))
+    keep = ["left_id", "right_id", "probability", "match_weight"]
+    keep += [c for c in result.column_names if c.startswith(("gamma_", "mw_", "tf_"))]
+    keep += ["explanation"] if explain else []
+    table = result.select(keep)
+    meta = {b"kintrace_model": json.dumps(chosen.settings).encode()}
+    return table.replace_schema_metadata(meta)
+
+
+def _ordered(rel, link_type: str, explain: bool) -> pa.Table:
+    extra = ", COLUMNS('^(gamma|mw|tf)_.*')" if explain else ""
+    if link_type == "link_only":
+        flip = "source_dataset_l <> 'a_left'"
+        ids = (
+            f"CASE WHEN {flip} THEN unique_id_r ELSE unique_id_l END AS left_id, "
+            f"CASE WHEN {flip} THEN unique_id_l ELSE unique_id_r END AS right_id"
+        )
+    else:
+        ids = (
+            "least(unique_id_l, unique_id_r) AS left_id, "
+            "greatest(unique_id_l, unique_id_r) AS right_id"
+        )
+    select = f"SELECT {ids}, match_probability AS probability, match_weight{extra}"
+    sql = select + " FROM rel ORDER BY left_id, probability DESC, right_id"  # noqa: S608
+    con = duckdb.connect()
+    con.register("rel", rel.to_arrow_table())
+    return con.sql(sql).to_arrow_table()

@@ -1,0 +1,212 @@
+"""Feature engineering: people in, derived comparison columns out (before Splink)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pyarrow as pa
+
+from kintrace.linkage.io import NAME_COLUMNS, check_people
+
+FEATURE_SCHEMA = pa.schema(
+    [("unique_id", pa.string())]
+    + [(c, pa.string()) for c in ("sn_canon", "sn_stem", "sn_key", "gn_full", "gn_key")]
+    + [(c, pa.string()) for c in ("gn_init", "pn_full", "pn_key", "pn_init", "sex")]
+    + [(c, pa.int32()) for c in ("by", "bm", "bd")]
+    + [(c, pa.string()) for c in ("place", "region", "unit")]
+)
+FEATURE_COLUMNS = tuple(FEATURE_SCHEMA.names)
+
+_SEX = {
+    "m": "m",
+    "male": "m",
+    "м": "m",
+    "муж": "m",
+    "мужской": "m",
+    "ч": "m",
+    "чол": "m",
+    "чоловіча": "m",
+    "f": "f",
+    "female": "f",
+    "ж": "f",
+    "жен": "f",
+    "женский": "f",
+    "жін": "f",
+    "жіноча": "f",
+    "w": "f",
+}
+# Words that say what kind of place, not which one.
+_PLACE_WORDS = {
+    "g",
+    "gor",
+    "gorod",
+    "s",
+    "selo",
+    "pos",
+    "poselok",
+    "p",
+    "pgt",
+    "d",
+    "der",
+    "derevnia",
+    "derevnya",
+    "st",
+    "m",
+    "misto",
+    "smt",
+    "obl",
+    "oblast",
+    "oblast'",
+    "r",
+    "rn",
+    "raion",
+    "rayon",
+    "region",
+    "kray",
+    "krai",
+    "resp",
+    "respublika",
+    "city",
+    "village",
+    "town",
+    "province",
+    "oblasti",
+    "rayona",
+    "raiona",
+}
+
+
+def _names():
+    """Import the names package lazily so that settings and CLI parsing work without it."""
+    import kintrace.names as names
+
+    return names
+
+
+def _to_pylist(table: pa.Table, column: str) -> list[Any]:
+    if column in table.column_names:
+        return table[column].to_pylist()
+    return [None] * table.num_rows
+
+
+def _blank(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _cached(func: Callable[[str], Any]) -> Callable[[str | None], Any]:
+    cache: dict[str, Any] = {}
+
+    def call(value: str | None) -> Any:
+        if value is None:
+            return None
+        if value not in cache:
+            cache[value] = func(value)
+        return cache[value]
+
+    return call
+
+
+def place_key(text: str) -> str | None:
+    """A key for a place or region: romanised tokens without kind words, by sound."""
+    names = _names()
+    latin = names.transliterate(names.normalise_text(text))
+    tokens = [t for t in re.split(r"[^a-z0-9']+", latin.lower()) if t]
+    keep = [t for t in tokens if t not in _PLACE_WORDS and len(t) > 1]
+    if not keep:
+        return None
+    return " ".join(names.phonetic_key(t) or t for t in keep)
+
+
+def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
+    parsed = _names().parse_date(text)
+    if parsed is None or parsed.year is None or not 1850 <= parsed.year <= 2100:
+        return None
+    if parsed.precision == "year":
+        return parsed.year, None, None
+    if parsed.precision == "month":
+        return parsed.year, parsed.month, None
+    return parsed.year, parsed.month, parsed.day
+
+
+def _name_rows(table: pa.Table) -> Iterable[tuple[str | None, ...]]:
+    cols = [[_blank(v) for v in _to_pylist(table, c)] for c in NAME_COLUMNS]
+    return zip(*cols, strict=True)
+
+
+def prepare(people: Any, *, report: Counter | None = None) -> pa.Table:
+    """Derive the comparison columns of a people table (pyarrow, pandas or list of dicts).
+
+    Columns as in the CLI contract (``id``, ``full_name`` or ``surname``/``given_name``/
+    ``patronymic``, optional ``birth_date``, ``birth_place``, ``region``, ``unit``, ``sex``).
+    Unreadable optional values become missing and are counted in ``report`` by column.
+    """
+    table = _as_table(people)
+    check_people(table)
+    report = report if report is not None else Counter()
+    names = _names()
+    feats = names.features_for_many(_name_rows(table))
+    out = _name_columns(feats)
+    out["unique_id"] = [str(v) for v in table["id"].to_pylist()]
+    out["sex"] = _sex_column(table, feats, report)
+    out["by"], out["bm"], out["bd"] = _date_columns(table, report)
+    place = _cached(place_key)
+    out["place"] = [place(_blank(v)) for v in _to_pylist(table, "birth_place")]
+    out["region"] = [place(_blank(v)) for v in _to_pylist(table, "region")]
+    out["unit"] = _optional(table, "unit", _cached(names.unit_key), report)
+    return pa.table({c: out[c] for c in FEATURE_COLUMNS}, schema=FEATURE_SCHEMA)
+
+
+def _as_table(people: Any) -> pa.Table:
+    if isinstance(people, pa.Table):
+        return people
+    if isinstance(people, list):
+        return pa.Table.from_pylist(people)
+    if hasattr(people, "to_arrow"):  # DuckDB relation or polars frame
+        return people.to_arrow() if not hasattr(people, "arrow") else people.arrow()
+    return pa.Table.from_pandas(people, preserve_index=False)
+
+
+def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
+    def full(value: str | None) -> str | None:
+        return value if value and len(value) > 1 else None
+
+    return {
+        "sn_canon": [f.surname_canon or None for f in feats],
+        "sn_stem": [f.surname_stem or None for f in feats],
+        "sn_key": [f.surname_key or None for f in feats],
+        "gn_full": [full(f.given_canon) for f in feats],
+        "gn_key": [(f.given_key or None) if full(f.given_canon) else None for f in feats],
+        "gn_init": [(f.given_initial or None) for f in feats],
+        "pn_full": [full(f.patronymic_canon) for f in feats],
+        "pn_key": [(f.patronymic_key or None) if full(f.patronymic_canon) else None for f in feats],
+        "pn_init": [(f.patronymic_initial or None) for f in feats],
+    }
+
+
+def _optional(table: pa.Table, column: str, parse: Callable, report: Counter) -> list[Any]:
+    values = []
+    for raw in _to_pylist(table, column):
+        text = _blank(raw)
+        value = parse(text)
+        if text is not None and value is None:
+            report[column] += 1
+        values.append(value)
+    return values
+
+
+def _sex_column(table: pa.Table, feats: list[Any], report: Counter) -> list[str | None]:
+    given = _optional(table, "sex", lambda t: _SEX.get(t.lower().strip(".")) if t else None, report)
+    return [g or f.sex for g, f in zip(given, feats, strict=True)]
+
+
+def _date_columns(table: pa.Table, report: Counter) -> tuple[list, list, list]:
+    dates = _optional(table, "birth_date", _cached(_parse_date), report)
+    none = (None, None, None)
+    by, bm, bd = zip(*[d or none for d in dates], strict=True) if dates else ((), (), ())
+    return list(by), list(bm), list(bd)

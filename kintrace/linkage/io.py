@@ -1,0 +1,125 @@
+"""Reading people tables from CSV or Parquet, refusing bad input with a precise message."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+NAME_COLUMNS = ("full_name", "surname", "given_name", "patronymic")
+OPTIONAL_COLUMNS = ("birth_date", "birth_place", "region", "unit", "sex")
+PEOPLE_COLUMNS = ("id", *NAME_COLUMNS, *OPTIONAL_COLUMNS)
+
+
+class InputError(ValueError):
+    """Input that cannot be linked; the message names the file, row and column."""
+
+
+def _kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    raise InputError(f"{path}: unknown file type {suffix!r}; use .csv or .parquet")
+
+
+def read_people(path: str | Path) -> pa.Table:
+    """Read a people file (CSV or Parquet by extension) as a table of string columns.
+
+    Only the known columns are kept. Raises :class:`InputError` for a missing file,
+    undecodable bytes, a missing ``id`` or name column, or empty or duplicate ids.
+    """
+    path = Path(path)
+    kind = _kind(path)
+    if not path.is_file():
+        raise InputError(f"{path}: file not found")
+    table = _read_csv(path) if kind == "csv" else _read_parquet(path)
+    check_people(table, source=str(path), first_row_line=2 if kind == "csv" else 1)
+    return table
+
+
+def _read_csv(path: Path) -> pa.Table:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(_decode_message(path, data, exc)) from None
+    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+    header = [h.strip() for h in header]
+    keep = [h for h in header if h in PEOPLE_COLUMNS]
+    if not keep:
+        raise InputError(f"{path}, line 1: no 'id' column in the header")
+    try:
+        return pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(keep, pa.string()),
+                include_columns=keep,
+                strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as exc:
+        raise InputError(f"{path}: not a readable CSV file: {exc}") from None
+
+
+def _decode_message(path: Path, data: bytes, exc: UnicodeDecodeError) -> str:
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    field = before[line_start:].count(b",")
+    header = data.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
+    column = header[field] if field < len(header) else f"#{field + 1}"
+    return (
+        f"{path}, line {line} (row {line - 1}), column {column}: "
+        f"bytes are not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
+    )
+
+
+def _read_parquet(path: Path) -> pa.Table:
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"{path}: not a readable Parquet file: {exc}") from None
+    keep = [c for c in table.column_names if c in PEOPLE_COLUMNS]
+    return pa.table({c: table[c].cast(pa.string()) for c in keep})
+
+
+def check_people(table: pa.Table, *, source: str = "input", first_row_line: int = 1) -> None:
+    """Refuse a table without ids, with empty or duplicate ids, or without a name column."""
+    if "id" not in table.column_names:
+        raise InputError(f"{source}, line 1, column id: required column 'id' is missing")
+    if not any(c in table.column_names for c in NAME_COLUMNS):
+        raise InputError(
+            f"{source}, line 1: no name column; give 'full_name' or "
+            "'surname', 'given_name', 'patronymic'"
+        )
+    seen: dict[str, int] = {}
+    for i, value in enumerate(table["id"].to_pylist()):
+        line = i + first_row_line
+        if value is None or not str(value).strip():
+            raise InputError(f"{source}, line {line} (row {i + 1}), column id: empty id")
+        if value in seen:
+            raise InputError(
+                f"{source}, line {line} (row {i + 1}), column id: duplicate id {value!r} "
+                f"(first on line {seen[value]})"
+            )
+        seen[value] = line
+
+
+def write_table(table: pa.Table, path: str | Path) -> None:
+    """Write a result table as CSV or Parquet, chosen by the extension."""
+    path = Path(path)
+    if _kind(path) == "csv":
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(table.column_names)
+            for batch in table.to_batches(max_chunksize=65536):
+                writer.writerows(zip(*(c.to_pylist() for c in batch.columns), strict=True))
+    else:
+        pq.write_table(table, path)
