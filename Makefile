@@ -25,7 +25,6 @@ $(UV):
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	scripts/system-packages build
 	$(UV) sync --locked --python python3.11 --quiet
-	$(BIN)/kintrace compilemessages --verbosity 0
 	touch $@
 
 lint:
@@ -41,8 +40,11 @@ test-postgres:
 test-browser:
 	$(BIN)/pytest -m browser -q
 
+# Refresh the message catalogues after changing strings, translate, then compile.
 messages:
-	cd kintrace && ../$(BIN)/django-admin makemessages -l ru -l uk -l en --no-obsolete
+	$(BIN)/kintrace makemessages -l ru -l uk -l en --no-obsolete --no-location \
+		--ignore=tests --ignore=bench --ignore=data --ignore=scripts
+	$(BIN)/kintrace compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) .uv

@@ -306,12 +306,14 @@ class CaseFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any")), ("open", _("Open")), *Status.choices],
     )
-    region = forms.CharField(label=_("Region"), required=False, max_length=100)
+    region = forms.ChoiceField(label=_("Region"), required=False)
     unit = forms.CharField(label=_("Unit"), required=False, max_length=100)
     assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        regions = Person.objects.exclude(region="").values_list("region", flat=True).distinct()
+        self.fields["region"].choices = [("", _("Any")), *((r, r) for r in sorted(regions))]
         self.fields["assignee"].choices = [
             ("", _("Anyone")),
             ("me", _("Me")),

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kintrace.cases.units import unit_key
+
 # No 0/O, 1/I/L or U: references and codes are read aloud and typed on phones.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -134,12 +136,15 @@ class Person(models.Model):
     photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
     # Lower-case, ё folded: what the staff name search looks in.
     name_search = models.CharField(max_length=320, blank=True, db_index=True, editable=False)
+    # `в/ч 12345`, `VCh 12345` and `military unit 12345` all give `12345`.
+    unit_key = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
 
     def __str__(self) -> str:
         return self.full_name
 
     def save(self, *args, **kwargs) -> None:
         self.name_search = fold_for_search(self.full_name)
+        self.unit_key = unit_key(self.military_unit) or ""
         super().save(*args, **kwargs)
 
     @property

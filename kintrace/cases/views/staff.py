@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,19 +26,16 @@ from kintrace.cases.forms import (
     StatusForm,
 )
 from kintrace.cases.models import OPEN_STATUSES, Case, Event, EventKind, Status, fold_for_search
+from kintrace.cases.units import unit_key
 
 
 def _with_family_news(cases: QuerySet[Case]) -> QuerySet[Case]:
     """Mark cases where the family wrote after the last thing a caseworker did."""
-    last_staff = (
-        Event.objects.filter(case=OuterRef("pk"), author__isnull=False)
-        .values("case")
-        .annotate(last=Max("created_at"))
-        .values("last")
-    )
+    staff_events = Event.objects.filter(case=OuterRef(OuterRef("pk")), author__isnull=False)
+    last_staff_at = Subquery(staff_events.order_by("-created_at").values("created_at")[:1])
     newer_family_info = Event.objects.filter(
         case=OuterRef("pk"), kind=EventKind.FAMILY_INFO
-    ).filter(Q(created_at__gt=Subquery(last_staff)) | Q(~Exists(last_staff)))
+    ).filter(Q(created_at__gt=last_staff_at) | ~Exists(staff_events))
     return cases.annotate(family_news=Exists(newer_family_info))
 
 
@@ -76,10 +73,9 @@ def _filtered_cases(request: HttpRequest, form: CaseFilterForm) -> QuerySet[Case
     elif data["status"]:
         cases = cases.filter(status=data["status"])
     if data["region"]:
-        cases = cases.filter(person__region__icontains=data["region"])
+        cases = cases.filter(person__region=data["region"])
     if data["unit"]:
-        digits = "".join(ch for ch in data["unit"] if ch.isalnum())
-        cases = cases.filter(person__military_unit__icontains=digits or data["unit"])
+        cases = cases.filter(person__unit_key=unit_key(data["unit"]) or data["unit"])
     if data["assignee"] == "me":
         cases = cases.filter(assigned_to=request.user)
     elif data["assignee"] == "none":
