@@ -12,7 +12,7 @@ def test_the_login_page(anonymous):
 
 
 def test_staff_log_in_and_out_audited(db):
-    user, password = create_staff(username="katya", role="caseworker")
+    _user, password = create_staff(username="katya", role="caseworker")
     client = Client()
     response = client.post("/staff/login/", {"username": "katya", "password": password})
     assert response.status_code == 302

@@ -3,7 +3,7 @@ import pytest
 from kintrace.accounts.models import AuditAction
 from kintrace.cases import actions
 from kintrace.cases.models import Status
-from tests.conftest import file_case, last_audit
+from tests.conftest import last_audit
 
 
 def _refs(response):
