@@ -1,0 +1,161 @@
+"""Partial dates as written in lists and requests: ``07.03.1999``, ``March 1999``, ``1999``.
+
+Two-digit years (``7.3.99``) are read with a fixed pivot: ``00``-``29`` are
+20xx and ``30``-``99`` are 19xx. People sought here were born between the
+1930s and the late 2000s, and a fixed pivot keeps results independent of the
+day the code runs. Day/month swaps are not resolved here: that is a
+comparison level in linkage; :meth:`PartialDate.swapped` gives the other reading.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+
+YEAR_PIVOT = 30  # two-digit years below this are 20xx, the others 19xx
+MIN_YEAR, MAX_YEAR = 1850, 2100
+
+_MONTHS = {
+    # Russian, nominative and genitive (stems)
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    # Ukrainian
+    "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "травн": 5, "черв": 6, "лип": 7,
+    "серп": 8, "верес": 9, "жовт": 10, "листопад": 11, "груд": 12,
+    # English
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_STEMS = sorted(_MONTHS, key=len, reverse=True)
+_MONTH_WORD = r"([^\W\d_]+)\.?"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the day, the month or the year only.
+
+    ``precision`` is ``"day"``, ``"month"`` or ``"year"``; the fields finer
+    than the precision are None.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    precision: str = "year"
+
+    @property
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as far as the precision goes."""
+        if self.precision == "day":
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.precision == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def swapped(self) -> PartialDate | None:
+        """The date with day and month exchanged (07.03 <-> 03.07), or None.
+
+        None when the precision is not ``day``, the day is over 12, the two are
+        equal, or the swapped date does not exist.
+        """
+        if self.precision != "day" or self.day is None or self.month is None:
+            return None
+        if self.day > 12 or self.day == self.month:
+            return None
+        if self.month > calendar.monthrange(self.year, self.day)[1]:
+            return None
+        return replace(self, month=self.day, day=self.month)
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().replace("ё", "е")
+    if word in ("май", "мая"):
+        return 5
+    for stem in _MONTH_STEMS:
+        if word.startswith(stem) and stem != "ма":
+            return _MONTHS[stem]
+    return None
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    if len(text) == 2:
+        return 2000 + value if value < YEAR_PIVOT else 1900 + value
+    if len(text) != 4:
+        raise ValueError(f"year {text!r} must have 2 or 4 digits")
+    return value
+
+
+def _make(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+    if month is None:
+        return PartialDate(year, None, None, "year")
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} is not between 1 and 12")
+    if day is None:
+        return PartialDate(year, month, None, "month")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(f"day {day} does not exist in {year:04d}-{month:02d} (last day {last})")
+    return PartialDate(year, month, day, "day")
+
+
+_NUMERIC = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
+    (re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4}|\d{2})"), ("d", "m", "y")),
+    (re.compile(r"(\d{1,2})[./](\d{4})"), ("m", "y")),
+    (re.compile(r"(\d{4})"), ("y",)),
+)
+_YEAR_WORD = r"(?:\s*(?:г|р|року|года))?\.?"  # "1999 г.", "1999 р."
+_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s+{_MONTH_WORD}\s*,?\s+(\d{{4}}){_YEAR_WORD}")
+_MONTH_DAY_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})")
+_MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
+
+
+def parse_date_strict(text: str) -> PartialDate:
+    """Parse a date, raising ``ValueError`` with a readable reason when it cannot.
+
+    Accepts ``1999-03-07``, ``07.03.1999``, ``07/03/1999``, ``7.3.99`` (two-digit
+    year, pivot 30), ``1999-03``, ``03.1999``, ``1999``, ``7 марта 1999``,
+    ``7 березня 1999``, ``March 7, 1999``, ``7 March 1999``, ``March 1999``.
+    Day-first is assumed for ``07/03/1999`` (as in Russian and Ukrainian lists).
+    """
+    raw = text
+    text = " ".join(str(text).strip().lower().split())
+    if not text:
+        raise ValueError("empty date")
+    for pattern, fields in _NUMERIC:
+        m = pattern.fullmatch(text)
+        if m:
+            values = dict(zip(fields, m.groups(), strict=True))
+            return _make(
+                _year(values["y"]),
+                int(values["m"]) if "m" in values else None,
+                int(values["d"]) if "d" in values else None,
+            )
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
+        m = pattern.fullmatch(text)
+        if not m:
+            continue
+        values = dict(zip(order, m.groups(), strict=True))
+        month = _month(values["m"])
+        if month is None:
+            raise ValueError(f"unknown month name {values['m']!r} in {raw!r}")
+        return _make(_year(values["y"]), month, int(values["d"]) if "d" in values else None)
+    raise ValueError(f"not a date: {raw!r}")
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    """Parse a date leniently: None for empty, impossible (31.02.1999) or unreadable input.
+
+    See :func:`parse_date_strict` for the accepted forms.
+    """
+    if text is None:
+        return None
+    try:
+        return parse_date_strict(text)
+    except ValueError:
+        return None

@@ -1,0 +1,170 @@
+"""Declined Cyrillic names back to the nominative, with one sex and case for the whole name.
+
+pymorphy3 analyses each word; its plain lemma is wrong for women (the lemma of
+``Иванова`` is ``иванов``) and it knows each word alone. Here every word gets a
+set of readings (role, case, sex, nominative in that sex), and :func:`agree`
+picks the one case and sex that the surname, given name and patronymic share,
+so ``Иванова Алексея Петровича`` becomes ``Иванов Алексей Петрович`` (genitive)
+while ``Иванова Мария`` stays as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import pymorphy3
+
+ROLES = ("surname", "given", "patronymic")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+_TAG_ROLE = {"Surn": "surname", "Name": "given", "Patr": "patronymic"}
+_UK_ONLY = set("іїєґ'")
+_RU_ONLY = set("ыэъ")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a word: as ``role`` in ``case``, for a person of ``sex``."""
+
+    role: str
+    case: str
+    sex: str | None  # None: the form serves either sex (Коваленко, Саша)
+    nominative: str
+    weight: float  # 1 for a dictionary name reading, less for guesses
+
+
+@cache
+def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def word_language(word: str) -> str | None:
+    """``"uk"`` or ``"ru"`` when letters decide it (і ї є ґ ', or ы э ъ), else None."""
+    letters = set(word)
+    if letters & _UK_ONLY:
+        return "uk"
+    if letters & _RU_ONLY:
+        return "ru"
+    return None
+
+
+def _sex(tag: pymorphy3.analyzer.OpencorporaTag) -> str | None:
+    if tag.gender == "masc":
+        return "m"
+    if tag.gender == "femn":
+        return "f"
+    return None
+
+
+def _nominative(parse: pymorphy3.analyzer.Parse, extra: frozenset[str] = frozenset()) -> str:
+    if parse.tag.case == "nomn" and not extra:
+        return parse.word.replace("ё", "е")
+    inflected = parse.inflect({"nomn", "sing"} | extra)
+    word = inflected.word if inflected is not None else parse.normal_form
+    return word.replace("ё", "е")
+
+
+def _name_readings(parse: pymorphy3.analyzer.Parse) -> list[Reading]:
+    role = next((r for t, r in _TAG_ROLE.items() if t in parse.tag), None)
+    if role is None or parse.tag.number == "plur" or parse.tag.case is None:
+        return []
+    sex = _sex(parse.tag)
+    if "Fixd" in parse.tag:
+        # Indeclinable for this sex (Коваленко, Ковальчук for a woman): nominative as written.
+        return [Reading(role, parse.tag.case, sex, parse.word.replace("ё", "е"), 1.0)]
+    return [Reading(role, parse.tag.case, sex, _nominative(parse), 1.0)]
+
+
+def _word_readings(parse: pymorphy3.analyzer.Parse) -> list[Reading]:
+    """Surname readings of common words (Лебедь, Белая, Перепелица) missing from the name lists."""
+    tag = parse.tag
+    if tag.case is None or tag.number == "plur":
+        return []
+    if tag.POS == "NOUN":
+        # A noun surname keeps its own gender whatever the bearer's sex.
+        return [Reading("surname", tag.case, None, _nominative(parse), 0.6)]
+    if tag.POS == "ADJF" and tag.gender in ("masc", "femn"):
+        sex = _sex(tag)
+        return [Reading("surname", tag.case, sex, _nominative(parse, frozenset({tag.gender})), 0.6)]
+    return []
+
+
+@lru_cache(maxsize=200_000)
+def readings(word: str, lang: str) -> tuple[Reading, ...]:
+    """All name readings of a normalised Cyrillic word in ``lang`` (``ru`` or ``uk``), cached."""
+    parses = _analyzer(lang).parse(word)
+    out: dict[tuple[str, str, str | None], Reading] = {}
+    for parse in parses:
+        for reading in _name_readings(parse):
+            out.setdefault((reading.role, reading.case, reading.sex), reading)
+    if not any(r.role == "surname" for r in out.values()):
+        for parse in parses:
+            if parse.score < 0.01:
+                continue
+            for reading in _word_readings(parse):
+                out.setdefault((reading.role, reading.case, reading.sex), reading)
+    return tuple(out.values())
+
+
+@lru_cache(maxsize=200_000)
+def _index(word: str, lang: str) -> dict[tuple[str, str, str | None], Reading]:
+    return {(r.role, r.case, r.sex): r for r in readings(word, lang)}
+
+
+def _best(word: str, lang: str, role: str, case: str, sex: str) -> Reading | None:
+    index = _index(word, lang)
+    return index.get((role, case, sex)) or index.get((role, case, None))
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """The case and sex chosen for a whole name, with each word's nominative."""
+
+    case: str
+    sex: str | None
+    nominatives: tuple[str, ...]
+    score: float
+
+
+_UNKNOWN = 0.25  # a word with no reading in this role: kept as written
+
+
+def agree(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> Agreement:
+    """Pick the one case and sex that fit all ``words`` in their ``roles`` best.
+
+    Each word scores its reading's weight in the candidate case and sex, or a
+    small constant when it has none (a word unknown to the dictionary is kept as
+    written); the nominative gets a bonus, because lists mostly use it and a
+    lone ``Иванова`` is more likely a woman than the genitive of ``Иванов``.
+    """
+    best: Agreement | None = None
+    for case in CASES:
+        for sex in ("m", "f"):
+            score = 0.3 if case == "nomn" else 0.0
+            known = 0
+            noms = []
+            for word, role in zip(words, roles, strict=True):
+                reading = _best(word, lang, role, case, sex)
+                if reading is None:
+                    score += _UNKNOWN if case == "nomn" else 0.0
+                    noms.append(word)
+                else:
+                    score += reading.weight
+                    known += 1
+                    noms.append(reading.nominative)
+            if known == 0 and case != "nomn":
+                continue
+            if best is None or score > best.score + 1e-9:
+                best = Agreement(case, sex, tuple(noms), score)
+    assert best is not None
+    if not any(_index(w, lang) for w in words):
+        return Agreement("nomn", None, words, best.score)
+    return best
+
+
+def role_weights(word: str, lang: str) -> dict[str, float]:
+    """How well ``word`` fits each role in any case: 1 for a dictionary name reading."""
+    out = dict.fromkeys(ROLES, 0.0)
+    for reading in readings(word, lang):
+        out[reading.role] = max(out[reading.role], reading.weight)
+    return out

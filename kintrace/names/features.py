@@ -1,0 +1,223 @@
+"""Matching features of a person's name: plain lower-case ASCII strings for DuckDB/Parquet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kintrace.names.normalise import normalise_text
+from kintrace.names.parse import ParsedName, parse_name, parse_parts
+from kintrace.names.phonetic import phonetic_key
+from kintrace.names.translit import canon_romanise
+from kintrace.names.variants import given_match, patronymic_base, patronymic_match
+
+
+@dataclass(frozen=True, slots=True)
+class NameFeatures:
+    """Features of one person's name for blocking and comparison.
+
+    Every value is lower-case ASCII or None (a part that is absent).
+
+    - ``surname_canon``: the nominative surname romanised (Cyrillic with the
+      ``canon`` table, Latin with diacritics folded); keeps the sex of the form,
+      so ``ivanova`` and ``ivanov`` differ.
+    - ``surname_stem``: ``surname_canon`` brought to the masculine form
+      (``ivanova`` -> ``ivanov``, ``petrovskaya``/``petrovska`` ->
+      ``petrovskiy``), for comparing across sexes (a mother and her son).
+    - ``surname_key``: :func:`phonetic_key` of ``surname_stem``; meets across
+      romanisations (``Zhuravlyov``/``Журавлёв`` -> ``juravlev``).
+    - ``given_canon``: the name-group id, the same for diminutives, Russian and
+      Ukrainian forms and Latin spellings (Саша/Александр/Олександр/Alexander/
+      Oleksandr/Sasha -> ``aleksandr``); the female form shares the group
+      (Александра -> ``aleksandr``, told apart by ``sex``). A name we do not
+      know gives its romanised nominative.
+    - ``given_key``: :func:`phonetic_key` of the given name as written (in the
+      nominative), for typos and spellings of names outside the groups.
+    - ``given_initial``: one letter, the first of ``given_canon`` (or of the
+      romanised initial when only an initial is known), so ``И.``/``I.``/``Ivan``
+      and ``Евгений``/``Yevgeny``/``Євген`` agree.
+    - ``patronymic_canon``: the father's name group, whatever the sex of the
+      bearer and the language (Петрович/Петровна/Петрівна/Petrovich ->
+      ``petr``); for a father's name we do not know, the romanised patronymic
+      without its suffix (Рустамович -> ``rustam``).
+    - ``patronymic_key``: :func:`phonetic_key` of the patronymic without its
+      suffix (the father's name as written).
+    - ``patronymic_initial``: one letter, first of ``patronymic_canon`` or of
+      the romanised initial.
+    - ``sex``: ``"m"``, ``"f"`` or None, from the patronymic ending, then the
+      given name, then the surname ending (and declension agreement).
+    - ``name_alternates``: extra canonical values that the name may also stand
+      for: bracketed alternates (``Sokolov (SOKOLOFF)`` -> ``sokoloff``), and
+      related or tied name groups (Егор -> ``georgiy``). May be empty.
+    """
+
+    surname_canon: str | None = None
+    surname_stem: str | None = None
+    surname_key: str | None = None
+    given_canon: str | None = None
+    given_key: str | None = None
+    given_initial: str | None = None
+    patronymic_canon: str | None = None
+    patronymic_key: str | None = None
+    patronymic_initial: str | None = None
+    sex: str | None = None
+    name_alternates: tuple[str, ...] = ()
+
+
+_NOT_KEY = re.compile(r"[^a-z\- ]")
+_HARD = "(?<![kgh])"
+_STEM_RULES = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"(?<=[^aeiou])(ov|ev|in|yn)a$", r"\1"),
+        (r"(ts|s|z)ka(ya|ia|ja)?$", r"\1kiy"),
+        (_HARD + r"(aya|aia|aja)$", "yy"),
+        (r"(aya|aia|aja)$", "iy"),
+    )
+)
+
+
+@lru_cache(maxsize=200_000)
+def _romanised(word: str) -> str:
+    """A normalised word, Cyrillic or Latin, as lower-case ASCII."""
+    return _NOT_KEY.sub("", canon_romanise(word))
+
+
+def _stem(canon: str) -> str:
+    if len(canon) < 5:
+        return canon
+    for pattern, repl in _STEM_RULES:
+        stem, n = pattern.subn(repl, canon)
+        if n:
+            return stem
+    return canon
+
+
+@lru_cache(maxsize=200_000)
+def _surname(surname: str) -> tuple[str, str, str]:
+    words = normalise_text(surname).split()
+    canon = " ".join(_romanised(w) for w in words)
+    stem = " ".join(_stem(_romanised(w)) for w in words)
+    return canon, stem, phonetic_key(stem)
+
+
+@lru_cache(maxsize=100_000)
+def _given(given: str) -> tuple[str, str, tuple[str, ...]]:
+    word = normalise_text(given)
+    match = given_match(word)
+    canon = match.group if match else _romanised(word).replace(" ", "-")
+    return canon, phonetic_key(word), match.related if match else ()
+
+
+@lru_cache(maxsize=100_000)
+def _patronymic(patronymic: str) -> tuple[str, str]:
+    word = normalise_text(patronymic)
+    base = patronymic_base(word)
+    match = patronymic_match(word)
+    canon = match.group if match else _romanised(base)
+    return canon, phonetic_key(base)
+
+
+def _initial(letter: str | None) -> str | None:
+    if not letter:
+        return None
+    out = _romanised(normalise_text(letter))
+    return out[:1] or None
+
+
+def _alternates(parsed: ParsedName, main: set[str | None]) -> tuple[str, ...]:
+    out: list[str] = []
+    for alt, role in zip(parsed.alternates, parsed.alternate_roles, strict=True):
+        if role == "given":
+            value = _given(alt)[0]
+        elif role == "patronymic":
+            value = _patronymic(alt)[0]
+        else:
+            value = _surname(alt)[0]
+        if value and value not in main and value not in out:
+            out.append(value)
+    if parsed.given_name:
+        out.extend(g for g in _given(parsed.given_name)[2] if g not in main and g not in out)
+    return tuple(out)
+
+
+@lru_cache(maxsize=500_000)
+def features_of(parsed: ParsedName) -> NameFeatures:
+    """Compute :class:`NameFeatures` from an already parsed name."""
+    s_canon = s_stem = s_key = None
+    if parsed.surname:
+        s_canon, s_stem, s_key = _surname(parsed.surname)
+    g_canon = g_key = None
+    g_initial = _initial(parsed.given_initial)
+    if parsed.given_name:
+        g_canon, g_key, _ = _given(parsed.given_name)
+        g_initial = g_canon[:1] or g_initial
+    p_canon = p_key = None
+    p_initial = _initial(parsed.patronymic_initial)
+    if parsed.patronymic:
+        p_canon, p_key = _patronymic(parsed.patronymic)
+        p_initial = p_canon[:1] or p_initial
+    main = {s_canon, g_canon, p_canon}
+    return NameFeatures(
+        surname_canon=s_canon or None,
+        surname_stem=s_stem or None,
+        surname_key=s_key or None,
+        given_canon=g_canon or None,
+        given_key=g_key or None,
+        given_initial=g_initial,
+        patronymic_canon=p_canon or None,
+        patronymic_key=p_key or None,
+        patronymic_initial=p_initial,
+        sex=parsed.sex,
+        name_alternates=_alternates(parsed, main),
+    )
+
+
+def name_features(
+    *,
+    full_name: str | None = None,
+    surname: str | None = None,
+    given_name: str | None = None,
+    patronymic: str | None = None,
+) -> NameFeatures:
+    """Matching features of one name, from a full name or from separate columns.
+
+    When any of ``surname``, ``given_name``, ``patronymic`` is given, the
+    columns are used (each may hold an initial, a declined form or a bracketed
+    alternate); otherwise ``full_name`` is parsed with :func:`parse_name`.
+    """
+    if surname or given_name or patronymic:
+        parsed = parse_parts(surname, given_name, patronymic)
+    else:
+        parsed = parse_name(full_name or "")
+    return features_of(parsed)
+
+
+Row = tuple[str | None, str | None, str | None, str | None]
+
+
+def features_for_many(
+    rows: Iterable[Row],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[NameFeatures]:
+    """Features for many rows of ``(full_name, surname, given_name, patronymic)``.
+
+    Distinct rows are computed once (published lists repeat names), and every
+    step below is cached per word. ``progress``, when given, is called with
+    ``(done, total_distinct)`` every 50,000 distinct rows and at the end.
+    Returns one :class:`NameFeatures` per input row, in order.
+    """
+    positions: dict[Row, int] = {}
+    order: list[int] = []
+    for row in rows:
+        order.append(positions.setdefault(tuple(row), len(positions)))  # type: ignore[arg-type]
+    distinct = list(positions)
+    total = len(distinct)
+    results: list[NameFeatures] = []
+    for i, (full, sur, giv, pat) in enumerate(distinct, 1):
+        results.append(name_features(full_name=full, surname=sur, given_name=giv, patronymic=pat))
+        if progress is not None and (i % 50_000 == 0 or i == total):
+            progress(i, total)
+    return [results[i] for i in order]

@@ -1,0 +1,77 @@
+"""A phonetic skeleton key for Slavic names written in Cyrillic or Latin.
+
+English sound keys (metaphone, soundex) are built for English spelling and
+split ``Zhuravlyov``/``Journavlev``/``Журавлёв``; this key instead folds the
+ways one Cyrillic letter is romanised by the usual schemes (passport, ICAO,
+BGN, ISO 9, German, French, Polish) onto one symbol, so that Cyrillic and Latin
+spellings of one name land on the same key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kintrace.names.normalise import normalise_text
+from kintrace.names.translit import canon_romanise
+
+# Ordered rewrites on the romanised, lower-case word. Upper-case letters are
+# placeholders for one sound so later rules cannot split them again.
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"szcz|shch|schtsch|chtch|shtsh", "W"),  # щ
+        (r"tsch", "C"),  # ч, German
+        (r"sch|sh|sz", "W"),  # ш (and щ written as ш, a common slip)
+        (r"tch|ch|cz|tsh", "C"),  # ч
+        (r"ou", "u"),  # French Iouri
+        (r"zh|zs|rz|ż", "J"),  # ж
+        (r"ck", "k"),
+        (r"x", "ks"),
+        (r"ph", "f"),
+        (r"tz|ts|c(?=[eiy])", "Z"),  # ц
+        (r"c", "k"),
+        (r"kh|gh|h|g", "H"),  # х, and г as Ukrainian h vs Russian g
+        (r"w", "v"),
+        (r"ff$|v$", "v"),  # Sokoloff, Romanow
+        (r"j", "y"),  # Jurij, Jelena: j is й
+        (r"[yi]o|ë", "e"),  # ё written yo/io (ё is folded to е before romanising)
+        (r"^[yi]+(?=e)", ""),  # Yevgeny/Ievgenii/Evgeny: initial е is written both ways
+        (r"^[yi]+(?=[aou])", "I"),  # Yana/Iana/Jana keep their glide: Яна is not Анна
+        (r"(?<=[aeiou])[yi](?=[aeiouy])", ""),  # Sergeyev, Mariya: glide between vowels
+        (r"[yi]+(?=[aeou])", ""),  # ya/ia/ja, yu/iu/ju, ye/ie/je: iotation
+        (r"y", "i"),
+        (r"([a-zA-Z])\1+", r"\1"),  # doubled letters, -ii/-iy endings
+        (r"(?<=[bdkpstvzZ])er$", "r"),  # Aleksandr/Alexander, Petr/Peter
+        (r"[^a-zA-Z]", ""),
+        (r"I(?=i)", ""),
+    )
+)
+
+_KEY_TABLE = str.maketrans({"W": "x", "C": "c", "J": "j", "Z": "q", "H": "h", "I": "i"})
+
+
+@lru_cache(maxsize=300_000)
+def _word_key(word: str) -> str:
+    latin = canon_romanise(word)
+    for pattern, repl in _RULES:
+        latin = pattern.sub(repl, latin)
+    return latin.translate(_KEY_TABLE)
+
+
+def phonetic_key(text: str) -> str:
+    """Return the phonetic skeleton key of a name, in any script.
+
+    The key is lower-case ASCII; each word of ``text`` is keyed separately and
+    the keys joined by a space. Cyrillic is first romanised with the ``canon``
+    table, Latin diacritics become digraphs, then: ``shch``/``sch``/``šč``/``sh``
+    -> one symbol, ``ch``/``tch``/``cz`` -> one, ``zh``/``ž`` -> one,
+    ``ts``/``tz``/``c`` before e/i -> one, ``kh``/``h``/``g`` -> ``h``, ``x`` ->
+    ``ks``, ``w`` -> ``v``, final ``ff`` -> ``v``, ``yo``/``io`` -> ``e``,
+    iotation (``ya``/``ia``/``ja``, ``yu``/``iu``/``ju``, ``ye``/``ie``/``je``)
+    -> the bare vowel, ``y`` -> ``i``, doubled letters -> one, final ``-der``/
+    ``-ter`` -> ``-dr``/``-tr``. ``Zhuravlyov`` and ``Журавлёв`` both give
+    ``juravlev``.
+    """
+    words = normalise_text(text).replace("-", " ").split()
+    return " ".join(k for k in (_word_key(w) for w in words) if k)
