@@ -34,8 +34,10 @@ lint:
 test-sqlite:
 	$(BIN)/pytest -m "not browser and not spark" -q
 
+# The Django tests again; names and linkage never touch the database.
 test-postgres:
-	scripts/with-postgres $(BIN)/pytest -m "not browser and not spark" -q -p no:cacheprovider tests/cases tests/accounts
+	scripts/with-postgres $(BIN)/pytest -m "not browser and not spark" -q -p no:cacheprovider \
+		--ignore=tests/names --ignore=tests/linkage
 
 test-browser:
 	$(BIN)/pytest -m browser -q

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kintrace.cases.units import unit_key
+from kintrace.names import unit_key
 
 # No 0/O, 1/I/L or U: references and codes are read aloud and typed on phones.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"

@@ -26,7 +26,7 @@ from kintrace.cases.forms import (
     StatusForm,
 )
 from kintrace.cases.models import OPEN_STATUSES, Case, Event, EventKind, Status, fold_for_search
-from kintrace.cases.units import unit_key
+from kintrace.names import unit_key
 
 
 def _with_family_news(cases: QuerySet[Case]) -> QuerySet[Case]:
