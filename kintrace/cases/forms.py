@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.cases.actions import normalise_reference
-from kintrace.cases.models import Person, Priority, Requester, Status
+from kintrace.cases.models import ContactChannel, Person, Priority, Relation, Requester, Status
 
 DATE_INPUTS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]
 NAME_RE = re.compile(r"^[^\W\d_]+(?:[ \-'’ʼ.][^\W\d_]*)*\.?$")
@@ -123,6 +123,10 @@ class PersonForm(forms.ModelForm):
             "military_unit": _("For example: military unit 12345."),
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["last_contact_channel"].choices = [("", "—"), *ContactChannel.choices]
+
     def clean_surname(self) -> str:
         return _check_name(self.cleaned_data["surname"])
 
@@ -207,8 +211,12 @@ class RequesterForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         help_texts = {
-            "email": _("Optional. We only write that there is news, never the news itself."),
+            "email": _("We only write that there is news, never the news itself."),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["relation"].choices = [("", "—"), *Relation.choices]
 
     def clean_phone(self) -> str:
         phone = " ".join(self.cleaned_data["phone"].split())
@@ -276,7 +284,7 @@ class StatusForm(forms.Form):
         label=_("Reason (staff only)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
     message_to_family = forms.CharField(
-        label=_("Message the family will see (optional)"),
+        label=_("Message the family will see"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

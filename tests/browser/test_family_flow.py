@@ -303,7 +303,7 @@ def test_mother_files_request_on_phone_and_caseworker_starts_search(
     expect(page.locator("#case-status")).to_have_text(ru("Search under way"))
     news = page.locator(".timeline .event-status_changed")
     expect(news).to_have_count(1)
-    expect(news).to_contain_text(ru("Status changed"))
+    expect(news).to_contain_text(ru("New status: %(status)s") % {"status": ru("Search under way")})
     expect(news.locator(".event-text")).to_have_text(FAMILY_MESSAGE)
     expect(page.locator(".timeline .event-family_info .event-text")).to_have_text(FAMILY_INFO)
     assert STATUS_REASON not in page.content(), "the staff-only reason is shown to the family"
