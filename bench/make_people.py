@@ -267,6 +267,11 @@ def render_date(p: Person, style: dict) -> str:
         return ""
     r = random.random()
     y, m, d = p.year, p.month, p.day
+    if random.random() < style["p_date_error"]:  # a clerk's slip: year off by one, day typo
+        if random.random() < 0.6:
+            y += random.choice((-1, 1))
+        else:
+            d = random.randint(1, 28)
     if r < 0.08:
         return str(y)
     if r < 0.12:
@@ -320,6 +325,7 @@ def style_for(side: str) -> dict:
         "order": random.choices(["sgp", "gps", "s,gp"], [0.7, 0.2, 0.1])[0],
         "no_patronymic": rnd() < (0.15 if side == "left" else 0.08),
         "p_no_date": 0.1 if side == "left" else 0.2,
+        "p_date_error": 0.03,
     }
 
 
@@ -414,14 +420,57 @@ def write_csv(rows: list[dict], path: Path) -> None:
         writer.writerows(rows)
 
 
+DEFAULT_PRIOR = 1e-5
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "kintrace" / "linkage" / "data"
+
+
+def train_default(seed: int, n_left: int = 20000, n_right: int = 40000) -> None:
+    """Train the packaged default model and population name shares on generated people."""
+    import json
+
+    from kintrace.linkage import Model, prepare, train
+    from kintrace.linkage.comparisons import settings_dict
+
+    left, right, _ = generate(n_left, n_right, seed)
+    lf, rf = prepare(left), prepare(right)
+    model = train(lf, rf, start=Model(settings_dict()), u_pairs=1e7, em_pairs=1e6)
+    # A list of hundreds to thousands: about one pair in 100,000 is the same person.
+    model.settings["probability_two_random_records_match"] = DEFAULT_PRIOR
+    model.trained_on = {
+        "generator": "bench/make_people.py",
+        "seed": seed,
+        "records": [n_left, n_right],
+    }
+    model.save(PACKAGE_DATA / "default_model.json")
+    shares = {}
+    for col in model.tf_columns():
+        values = [v for v in rf[col].to_pylist() if v is not None]
+        counts: dict[str, int] = {}
+        for v in values:
+            counts[v] = counts.get(v, 0) + 1
+        shares[col] = {k: round(n / len(values), 7) for k, n in sorted(counts.items()) if n > 1}
+    (PACKAGE_DATA / "frequencies.json").write_text(json.dumps(shares, indent=0), "utf-8")
+    print(f"default model and name shares written to {PACKAGE_DATA}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write left.csv, right.csv and truth.csv into --out."""
+    """Write left.csv, right.csv and truth.csv into --out (or train the default model)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--left", type=int, default=1000)
     ap.add_argument("--right", type=int, default=10000)
-    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--out", type=Path)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--train-default",
+        action="store_true",
+        help="train kintrace/linkage/data/default_model.json and name shares",
+    )
     args = ap.parse_args(argv)
+    if args.train_default:
+        train_default(args.seed)
+        return 0
+    if args.out is None:
+        ap.error("--out is required")
     left, right, truth = generate(args.left, args.right, args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     write_csv(left, args.out / "left.csv")

@@ -6,14 +6,16 @@ Pure engine on Splink (DuckDB, or Spark past one machine); imports nothing from 
 from kintrace.linkage.engine import dedupe, link, train
 from kintrace.linkage.explain import explain, sentence
 from kintrace.linkage.features import prepare
-from kintrace.linkage.index import Index
+from kintrace.linkage.index import Candidate, Index, compare
 from kintrace.linkage.io import InputError, read_people
 from kintrace.linkage.model import Model
 
 __all__ = [
+    "Candidate",
     "Index",
     "InputError",
     "Model",
+    "compare",
     "dedupe",
     "explain",
     "link",

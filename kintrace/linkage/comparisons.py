@@ -50,6 +50,7 @@ def _level(
         level["tf_adjustment_column"] = tf
         level["tf_adjustment_weight"] = 1.0
         level["tf_minimum_u_value"] = 0.0001
+        level["disable_tf_exact_match_detection"] = True
     if fix_m:
         level["fix_m_probability"] = True
     return level
@@ -156,6 +157,18 @@ def place_comparison() -> dict[str, Any]:
     return _comparison("birth_place", "Birth place", levels)
 
 
+def extra_comparison(field: str) -> dict[str, Any]:
+    """A plain comparison for an extra field (an identifier, address, postcode)."""
+    col = f"x_{field}"
+    levels = [
+        _level(f"{col}_l IS NULL OR {col}_r IS NULL", f"{field} missing", 0, 0, null=True),
+        _level(f"{col}_l = {col}_r", f"same {field}", 0.85, 0.01),
+        _level(f"JW({col}_l, {col}_r) >= 0.9", f"{field} nearly the same", 0.08, 0.02),
+        _level("ELSE", f"{field} different", 0.07, 0.97),
+    ]
+    return _comparison(field, field, levels)
+
+
 def _comparison(name: str, desc: str, levels: list[dict[str, Any]]) -> dict[str, Any]:
     return {"output_column_name": name, "comparison_description": desc, "comparison_levels": levels}
 
@@ -177,15 +190,14 @@ def comparisons() -> list[dict[str, Any]]:
 # Blocking on canonical and phonetic keys, never raw tokens, so a name written in another
 # script or scheme still meets its twin. Each rule: (left expr, right expr) pairs.
 BLOCKING_RULES: list[list[tuple[str, str]]] = [
-    [("sn_stem", "sn_stem"), ("gn_full", "gn_full"), ("pn_full", "pn_full")],
-    [("sn_stem", "sn_stem"), ("gn_full", "gn_full"), ("by", "by")],
-    [("sn_key", "sn_key"), ("gn_key", "gn_key"), ("by", "by")],
+    [("sn_key", "sn_key"), ("gn_full", "gn_full"), ("pn_full", "pn_full")],
+    [("sn_key", "sn_key"), ("gn_full", "gn_full"), ("by", "by")],
     [("sn_key", "sn_key"), ("by", "by"), ("bm", "bm"), ("bd", "bd")],
     [("gn_full", "gn_full"), ("pn_full", "pn_full"), ("by", "by"), ("bm", "bm"), ("bd", "bd")],
     [("sn_key", "gn_key"), ("gn_key", "sn_key")],
     [("sn_key", "sn_key"), ("gn_init", "gn_init"), ("pn_init", "pn_init")],
     [("sn_key", "sn_key"), ("gn_init", "gn_init"), ("by", "by")],
-    [("sn_key", "sn_key"), ("gn_key", "gn_key"), ("unit", "unit")],
+    [("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")],
 ]
 
 

@@ -13,7 +13,7 @@ import pyarrow as pa
 from kintrace.linkage.comparisons import blocking_rule_sql
 from kintrace.linkage.explain import explain_rows
 from kintrace.linkage.features import FEATURE_COLUMNS, prepare
-from kintrace.linkage.model import Model
+from kintrace.linkage.model import Model, default_frequencies
 
 Progress = Callable[[str], None]
 
@@ -32,10 +32,10 @@ EM_RULES = [
 ]
 
 
-def _as_features(people: Any) -> pa.Table:
+def _as_features(people: Any, extra_fields: tuple[str, ...] = ()) -> pa.Table:
     if isinstance(people, pa.Table) and set(FEATURE_COLUMNS) <= set(people.column_names):
         return people
-    return prepare(people)
+    return prepare(people, extra_fields=extra_fields)
 
 
 def _linker(tables: list[pa.Table], settings: dict[str, Any], con=None):
@@ -85,7 +85,7 @@ def train(
             )
     settings = linker.misc.save_model_to_json()
     sizes = [t.num_rows for t in tables]
-    return Model(settings, {"records": sizes, "labels": labels is not None})
+    return Model(settings, {"records": sizes, "labels": labels is not None}).regularised()
 
 
 def _estimate_prior(linker) -> None:
@@ -101,11 +101,15 @@ def choose_model(tables: list[pa.Table], model: Model | None, progress: Progress
     """The given model, else a trained one when the data is large enough, else the default."""
     if model is not None:
         return model
-    if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
-        return Model.default()
     progress("train")
+    return _auto_model(tables, Model.default())
+
+
+def _auto_model(tables: list[pa.Table], start: Model) -> Model:
+    if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
+        return start
     right = tables[1] if len(tables) > 1 else None
-    return train(tables[0], right, start=Model.default())
+    return train(tables[0], right, start=start)
 
 
 def _noop(_: str) -> None:
@@ -120,16 +124,20 @@ def link(
     explain: bool = False,
     model: Model | None = None,
     progress: Progress | None = None,
+    extra_fields: tuple[str, ...] = (),
 ) -> pa.Table:
     """Link two people tables; return candidate pairs at or above ``threshold``.
 
     Columns ``left_id``, ``right_id``, ``probability``, ``match_weight`` (plus
     ``explanation`` when ``explain``), ordered by left_id then probability, highest first.
+    ``extra_fields`` names other columns to compare as plain text (e.g. an address).
     The model used is in the result's schema metadata (``kintrace_model``).
     """
     progress = progress or _noop
     progress("normalise")
-    tables = [_as_features(left), _as_features(right)]
+    tables = [_as_features(left, extra_fields), _as_features(right, extra_fields)]
+    if model is None and extra_fields:
+        model = _auto_model(tables, Model.default().with_extra_fields(list(extra_fields)))
     return _predict(tables, "link_only", threshold, explain, model, progress)
 
 
@@ -154,6 +162,8 @@ def _predict(tables, link_type, threshold, explain, model, progress) -> pa.Table
     settings["retain_intermediate_calculation_columns"] = explain
     settings["retain_matching_columns"] = explain
     linker = _linker(tables, settings)
+    if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
+        _register_lookups(linker, population_lookups(tables, chosen))
     progress("predict")
     pairs = linker.inference.predict(threshold_match_probability=threshold)
     result = _ordered(pairs.as_duckdbpyrelation(), link_type, explain)
@@ -165,6 +175,30 @@ def _predict(tables, link_type, threshold, explain, model, progress) -> pa.Table
     table = result.select(keep)
     meta = {b"kintrace_model": json.dumps(chosen.settings).encode()}
     return table.replace_schema_metadata(meta)
+
+
+def population_lookups(tables: list[pa.Table], model: Model) -> dict[str, pa.Table]:
+    """Term-frequency lookups from the packaged population shares, for the values present.
+
+    Small inputs cannot count how common a name is; a value not in the shares gets no
+    adjustment (the level's average weight).
+    """
+    shares = default_frequencies()
+    lookups = {}
+    for col in model.tf_columns():
+        known = shares.get(col, {})
+        values = sorted({v for t in tables for v in t[col].to_pylist() if v in known})
+        lookups[col] = pa.table(
+            {col: values, f"tf_{col}": [known[v] for v in values]},
+            schema=pa.schema([(col, pa.string()), (f"tf_{col}", pa.float64())]),
+        )
+    return lookups
+
+
+def _register_lookups(linker, lookups: dict[str, pa.Table], convert=lambda t: t) -> None:
+    for col, table in lookups.items():
+        sdf = linker._db_api.register(convert(table), dataset_display_name=f"tf_lookup_{col}")
+        linker.table_management.register_term_frequency_lookup(sdf, col)
 
 
 def _ordered(rel, link_type: str, explain: bool) -> pa.Table:

@@ -29,7 +29,7 @@ def explain(pair: dict[str, Any], model: Model | None = None) -> list[Evidence]:
         weight = level.weight if weight is None else float(weight)
         tf = pair.get(f"mw_tf_adj_{field}")
         weight += float(tf) if tf is not None else 0.0
-        out.append((field, level.label, round(weight, 2)))
+        out.append((field, level.label, weight))
     return out
 
 

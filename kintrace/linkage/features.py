@@ -115,7 +115,7 @@ def _cached(func: Callable[[str], Any]) -> Callable[[str | None], Any]:
 def place_key(text: str) -> str | None:
     """A key for a place or region: romanised tokens without kind words, by sound."""
     names = _names()
-    latin = names.transliterate(names.normalise_text(text))
+    latin = names.transliterate(names.normalise_text(text), "canon")
     tokens = [t for t in re.split(r"[^a-z0-9']+", latin.lower()) if t]
     keep = [t for t in tokens if t not in _PLACE_WORDS and len(t) > 1]
     if not keep:
@@ -139,12 +139,15 @@ def _name_rows(table: pa.Table) -> Iterable[tuple[str | None, ...]]:
     return zip(*cols, strict=True)
 
 
-def prepare(people: Any, *, report: Counter | None = None) -> pa.Table:
+def prepare(
+    people: Any, *, report: Counter | None = None, extra_fields: Iterable[str] = ()
+) -> pa.Table:
     """Derive the comparison columns of a people table (pyarrow, pandas or list of dicts).
 
     Columns as in the CLI contract (``id``, ``full_name`` or ``surname``/``given_name``/
     ``patronymic``, optional ``birth_date``, ``birth_place``, ``region``, ``unit``, ``sex``).
     Unreadable optional values become missing and are counted in ``report`` by column.
+    ``extra_fields`` are other columns to compare as plain text (``x_<field>``).
     """
     table = _as_table(people)
     check_people(table)
@@ -159,7 +162,16 @@ def prepare(people: Any, *, report: Counter | None = None) -> pa.Table:
     out["place"] = [place(_blank(v)) for v in _to_pylist(table, "birth_place")]
     out["region"] = [place(_blank(v)) for v in _to_pylist(table, "region")]
     out["unit"] = _optional(table, "unit", _cached(names.unit_key), report)
-    return pa.table({c: out[c] for c in FEATURE_COLUMNS}, schema=FEATURE_SCHEMA)
+    table_out = pa.table({c: out[c] for c in FEATURE_COLUMNS}, schema=FEATURE_SCHEMA)
+    for extra in extra_fields:
+        values = [_extra_value(v) for v in _to_pylist(table, extra)]
+        table_out = table_out.append_column(f"x_{extra}", pa.array(values, pa.string()))
+    return table_out
+
+
+def _extra_value(value: Any) -> str | None:
+    text = _blank(value)
+    return " ".join(text.lower().split()) if text else None
 
 
 def _as_table(people: Any) -> pa.Table:

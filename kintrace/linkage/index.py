@@ -18,9 +18,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kintrace.linkage.comparisons import BLOCKING_RULES
+from kintrace.linkage.engine import MIN_TRAIN_RECORDS
 from kintrace.linkage.explain import Evidence, explain, sentence
 from kintrace.linkage.features import FEATURE_COLUMNS, prepare
-from kintrace.linkage.model import Model
+from kintrace.linkage.model import Model, default_frequencies
 
 # A key shared by more records than this says little; cap it to bound query time.
 MAX_PER_KEY = 5000
@@ -62,9 +63,14 @@ class Index:
         ):
             feats = prepare(records)
         feats = feats.select(list(FEATURE_COLUMNS))
+        model = model or Model.default()
         keys = [_key_dict(feats, [b for _, b in rule]) for rule in BLOCKING_RULES]
-        tf = {col: _frequencies(feats, col) for col in _tf_columns(model or Model.default())}
-        return cls(feats, model or Model.default(), keys, tf)
+        if feats.num_rows < MIN_TRAIN_RECORDS:  # too few to count: population shares
+            shares = default_frequencies()
+            tf = {col: shares.get(col, {}) for col in model.tf_columns()}
+        else:
+            tf = {col: _frequencies(feats, col) for col in model.tf_columns()}
+        return cls(feats, model, keys, tf)
 
     def __len__(self) -> int:
         return self.features.num_rows
@@ -129,6 +135,13 @@ class Index:
         return adj
 
 
+def compare(a: dict[str, Any], b: dict[str, Any], *, model: Model | None = None) -> Candidate:
+    """Score two people (dicts of the input columns) directly, without blocking."""
+    index = Index.build([{"id": "b", **b}], model=model)
+    row = prepare([{"id": "a", **a}]).to_pylist()[0]
+    return index._score(row, index.features)[0]
+
+
 def _probability(weight: float) -> float:
     if weight >= 0:
         return 1.0 / (1.0 + 2.0**-weight)
@@ -152,10 +165,6 @@ def _key_dict(feats: pa.Table, cols: list[str]) -> dict[tuple, np.ndarray]:
     return {key: np.asarray(r) for key, r in zip(zip(*values, strict=True), rows, strict=True)}
 
 
-def _tf_columns(model: Model) -> set[str]:
-    return {lv.tf_column for levels in model.levels().values() for lv in levels if lv.tf_column}
-
-
 def _frequencies(feats: pa.Table, col: str) -> dict[str, float]:
     values = [v for v in feats[col].to_pylist() if v is not None]
     total = len(values) or 1
@@ -177,7 +186,7 @@ def _scoring_sql(model: Model) -> str:
                 f"ELSE {gamma}" if sql.strip().upper() == "ELSE" else f"WHEN {sql} THEN {gamma}"
             )
         cases.append(f"CASE {' '.join(whens)} END AS gamma_{comp['output_column_name']}")
-    tf_cols = sorted(_tf_columns(model))
+    tf_cols = model.tf_columns()
     extra = "".join(f", r_side.{c}_r" for c in tf_cols)
     # The SQL comes from the model's own conditions, never from input text.
     select = f"SELECT r_side.unique_id_r{extra}, {', '.join(cases)}"

@@ -10,9 +10,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kintrace.linkage.comparisons import dialect_settings, settings_dict
+from kintrace.linkage.comparisons import dialect_settings, extra_comparison, settings_dict
 
 DEFAULT_MODEL_FILE = "default_model.json"
+DEFAULT_FREQUENCIES_FILE = "frequencies.json"
+# Least m of a field's "different" level: real lists record units, places and regions
+# wrongly or after a transfer, so disagreement there is weak evidence, whatever the data.
+ELSE_M_FLOOR = {"surname": 0.02, "birth_place": 0.1, "region": 0.1, "unit": 0.15, "sex": 0.01}
+U_FLOOR = 1e-6
+# Trailing levels that are disagreements (weight may go below zero); all others agree.
+DISAGREEMENT_LEVELS = {"birth_date": 3}
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,46 @@ class Model:
         data = dict(self.settings, kintrace=self.trained_on)
         Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
 
+    def with_extra_fields(self, fields: list[str]) -> Model:
+        """This model plus an untrained plain comparison for each extra field."""
+        settings = copy.deepcopy(self.settings)
+        have = {c["output_column_name"] for c in settings["comparisons"]}
+        settings["comparisons"] += [extra_comparison(f) for f in fields if f not in have]
+        return Model(settings, dict(self.trained_on))
+
+    def extra_fields(self) -> list[str]:
+        """Extra fields this model compares (columns ``x_<field>``)."""
+        out = []
+        for comp in self.settings["comparisons"]:
+            sql = comp["comparison_levels"][0]["sql_condition"]
+            if sql.startswith("x_"):
+                out.append(comp["output_column_name"])
+        return out
+
+    def regularised(self) -> Model:
+        """Guard trained parameters against what a sample cannot show.
+
+        A partial agreement never weighs more than the field's full agreement nor counts
+        against, u is never zero, and disagreement on fields often written wrong stays weak
+        (ELSE_M_FLOOR).
+        """
+        settings = copy.deepcopy(self.settings)
+        for comp in settings["comparisons"]:
+            levels = [lv for lv in comp["comparison_levels"] if not lv.get("is_null_level")]
+            for lv in levels:
+                if lv.get("u_probability") is not None:
+                    lv["u_probability"] = max(lv["u_probability"], U_FLOOR)
+            floor = ELSE_M_FLOOR.get(comp["output_column_name"])
+            if floor and levels[-1].get("m_probability") is not None:
+                levels[-1]["m_probability"] = max(levels[-1]["m_probability"], floor)
+            _cap_partial_levels(levels)
+            n_agree = len(levels) - DISAGREEMENT_LEVELS.get(comp["output_column_name"], 1)
+            for lv in levels[:n_agree]:  # a partial agreement never counts against
+                m, u = lv.get("m_probability"), lv.get("u_probability")
+                if m is not None and u and m < u:
+                    lv["m_probability"] = u
+        return Model(settings, dict(self.trained_on))
+
     def for_link_type(self, link_type: str, dialect: str = "duckdb") -> dict[str, Any]:
         """Settings for a Splink Linker of the given link type and SQL dialect."""
         settings = copy.deepcopy(self.settings)
@@ -99,6 +146,11 @@ class Model:
             ]
         return out
 
+    def tf_columns(self) -> list[str]:
+        """Columns whose term frequency adjusts some level's weight."""
+        cols = {lv.tf_column for lvs in self.levels().values() for lv in lvs if lv.tf_column}
+        return sorted(cols)
+
     def level_for_gamma(self, comparison: str, gamma: int) -> Level:
         """The level a Splink gamma value stands for (-1 is the null level)."""
         levels = self.levels()[comparison]
@@ -106,3 +158,24 @@ class Model:
             return levels[0]
         non_null = [lv for lv in levels if not lv.is_null]
         return non_null[len(non_null) - 1 - gamma]
+
+
+def _cap_partial_levels(levels: list[dict[str, Any]]) -> None:
+    top = levels[0]
+    if not top.get("m_probability") or not top.get("u_probability"):
+        return
+    ratio = top["m_probability"] / top["u_probability"]
+    for lv in levels[1:]:
+        m, u = lv.get("m_probability"), lv.get("u_probability")
+        if m and u and m / u > ratio:
+            lv["u_probability"] = m / ratio
+
+
+def default_frequencies() -> dict[str, dict[str, float]]:
+    """Population share of each surname stem, given name and father's name group, used
+    for term-frequency adjustment when the input is too small to count its own."""
+    path = resources.files("kintrace.linkage.data").joinpath(DEFAULT_FREQUENCIES_FILE)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}

@@ -1,0 +1,144 @@
+"""The command-line contract of `kintrace link-files` and `kintrace dedupe-file`."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from kintrace.linkage.cli import main
+
+HEADER = "id,full_name,birth_date,unit\n"
+LEFT = HEADER + (
+    "007,Иванов Алексей Петрович,07.03.1999,в/ч 12345\n8,Смирнова Ольга Ивановна,1985,\n"
+)
+RIGHT = HEADER + (
+    "a1,IVANOV ALEKSEY PETROVICH,1999-03-07,military unit 12345\n"
+    "a2,Ivanov Aleksei P.,1999-03-07,\n"
+    "b1,Петров Сергей Николаевич,12.12.1970,\n"
+)
+
+
+def _write(path: Path, text: str | bytes) -> Path:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_link_files_writes_header_and_ordered_pairs(tmp_path):
+    left, right = _write(tmp_path / "l.csv", LEFT), _write(tmp_path / "r.csv", RIGHT)
+    out = tmp_path / "out.csv"
+    assert main(["link-files", str(left), str(right), "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "left_id,right_id,probability"
+    rows = _rows(out)
+    assert [(r["left_id"], r["right_id"]) for r in rows][:2] == [("007", "a1"), ("007", "a2")]
+    probs = [float(r["probability"]) for r in rows if r["left_id"] == "007"]
+    assert probs == sorted(probs, reverse=True) and probs[0] >= 0.5
+    assert all(r["right_id"] != "b1" for r in rows)
+
+
+def test_threshold_and_explain(tmp_path):
+    left, right = _write(tmp_path / "l.csv", LEFT), _write(tmp_path / "r.csv", RIGHT)
+    out = tmp_path / "out.csv"
+    code = main(
+        [
+            "link-files",
+            str(left),
+            str(right),
+            "--out",
+            str(out),
+            "--threshold",
+            "0.999",
+            "--explain",
+        ]
+    )
+    assert code == 0
+    rows = _rows(out)
+    assert list(rows[0]) == ["left_id", "right_id", "probability", "explanation"]
+    assert all(float(r["probability"]) >= 0.999 for r in rows)
+    assert "same birth date" in rows[0]["explanation"]
+
+
+def test_parquet_in_and_out(tmp_path):
+    people = pa.table(
+        {
+            "id": ["1", "2"],
+            "surname": ["Журавлёв", "Zhuravlyov"],
+            "given_name": ["Игорь", "Igor"],
+            "birth_date": ["1990-02-03", "03.02.1990"],
+        }
+    )
+    pq.write_table(people, tmp_path / "p.parquet")
+    out = tmp_path / "out.parquet"
+    assert main(["dedupe-file", str(tmp_path / "p.parquet"), "--out", str(out)]) == 0
+    result = pq.read_table(out).to_pylist()
+    assert [(r["left_id"], r["right_id"]) for r in result] == [("1", "2")]
+
+
+def test_dedupe_writes_each_pair_once(tmp_path):
+    people = _write(
+        tmp_path / "p.csv",
+        HEADER
+        + (
+            "1,Коваленко Дмитрий Олегович,02.02.1992,\n"
+            "2,Коваленко Дмитро Олегович,1992-02-02,\n"
+            "3,Kovalenko Dmitriy Olegovich,02/02/1992,\n"
+        ),
+    )
+    out = tmp_path / "out.csv"
+    assert main(["dedupe-file", str(people), "--out", str(out)]) == 0
+    pairs = [(r["left_id"], r["right_id"]) for r in _rows(out)]
+    assert sorted(pairs) == [("1", "2"), ("1", "3"), ("2", "3")]
+
+
+def test_unreadable_birth_date_is_missing_and_counted(tmp_path, capsys):
+    left = _write(tmp_path / "l.csv", HEADER + "1,Иванов Алексей Петрович,abc,\n")
+    right = _write(tmp_path / "r.csv", RIGHT)
+    assert main(["link-files", str(left), str(right), "--out", str(tmp_path / "o.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "l.csv: birth_date: 1 unreadable value" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("full_name,birth_date\nИванов,1990\n", ["line 1", "column id", "missing"]),
+        ("id,full_name\n1,Иванов\n1,Петров\n", ["line 3", "row 2", "column id", "duplicate"]),
+        ("id,full_name\n1,Иванов\n,Петров\n", ["line 3", "column id", "empty id"]),
+        ("id,birth_date\n1,1990\n", ["line 1", "no name column"]),
+        (
+            "id,full_name\n1,Иванов\n2,Пет".encode() + b"\xff" + "ров\n".encode(),
+            ["line 3", "row 2", "column full_name", "UTF-8"],
+        ),
+    ],
+    ids=["no-id", "duplicate-id", "empty-id", "no-name", "bad-bytes"],
+)
+def test_bad_input_exits_nonzero_naming_file_row_column(tmp_path, capsys, content, expected):
+    bad = _write(tmp_path / "bad.csv", content)
+    right = _write(tmp_path / "r.csv", RIGHT)
+    code = main(["link-files", str(bad), str(right), "--out", str(tmp_path / "o.csv")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "bad.csv" in err
+    for part in expected:
+        assert part in err
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_missing_file_exits_nonzero(tmp_path, capsys):
+    right = _write(tmp_path / "r.csv", RIGHT)
+    code = main(
+        ["link-files", str(tmp_path / "nope.csv"), str(right), "--out", str(tmp_path / "o.csv")]
+    )
+    assert code == 1
+    assert "nope.csv: file not found" in capsys.readouterr().err

@@ -1,0 +1,34 @@
+"""One-against-many search over an index of records."""
+
+from __future__ import annotations
+
+from kintrace.linkage import Index, link
+
+RECORDS = [
+    {"id": "r1", "full_name": "ZHURAVLYOV IGOR PETROVICH", "birth_date": "1985-02-03"},
+    {"id": "r2", "full_name": "Журавлёв Игорь Павлович", "birth_date": "03.02.1985"},
+    {"id": "r3", "full_name": "Петренко Олександр Іванович", "birth_date": "1990"},
+    {"id": "r4", "full_name": "Иванов Иван Иванович", "birth_date": "1970"},
+]
+
+
+def test_search_finds_the_person_in_another_script_first():
+    index = Index.build(RECORDS)
+    found = index.search({"full_name": "Журавлев Игорь Петрович", "birth_date": "03.02.1985"})
+    assert found[0].id == "r1"
+    assert found[0].probability >= 0.5
+    assert all(c.id != "r2" or c.probability < 0.5 for c in found)
+
+
+def test_search_with_nothing_in_common_returns_nothing():
+    index = Index.build(RECORDS)
+    assert index.search({"full_name": "Сидоренко Марія"}) == []
+
+
+def test_search_agrees_with_batch_link():
+    index = Index.build(RECORDS)
+    sought = {"full_name": "Саша Петренко", "birth_date": "1990"}
+    found = {c.id: c.probability for c in index.search(sought, top=5)}
+    batch = link([{"id": "q", **sought}], RECORDS, threshold=0.0).to_pylist()
+    for row in batch:
+        assert abs(found[row["right_id"]] - row["probability"]) < 1e-6

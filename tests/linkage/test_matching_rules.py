@@ -1,0 +1,211 @@
+"""Table-driven: pairs that must match, pairs that must not, and the level each field takes.
+
+Each row names the rule from shared/DESIGN.md it guards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kintrace.linkage import compare
+
+MATCH = 0.5
+
+
+def person(full_name: str, birth_date: str = "", **extra: str) -> dict[str, str]:
+    return {"full_name": full_name, "birth_date": birth_date, **extra}
+
+
+SAME_PERSON = [
+    (
+        "scripts and case",
+        person("Иванов Алексей Петрович", "07.03.1999"),
+        person("IVANOV ALEKSEY PETROVICH", "1999-03-07"),
+    ),
+    (
+        "genitive",
+        person("Иванова Алексея Петровича", "07.03.1999"),
+        person("Иванов Алексей Петрович", "1999-03-07"),
+    ),
+    (
+        "diminutive",
+        person("Лёша Иванов", "07.03.1999"),
+        person("Иванов Алексей Петрович", "07.03.1999"),
+    ),
+    (
+        "ukrainian form",
+        person("Коваленко Олександр Євгенович", "12.11.1988"),
+        person("Коваленко Александр Евгеньевич", "12.11.1988"),
+    ),
+    (
+        "initials across scripts",
+        person("Kovalchuk I.V.", "1990-05-05"),
+        person("Ковальчук Игорь Владимирович", "05.05.1990"),
+    ),
+    ("transliteration of ё", person("Журавлёв Игорь", "1985"), person("Zhuravlyov Igor", "1985")),
+    (
+        "alternates in brackets",
+        person("Sokolov (SOKOLOFF), Mikhail (Michael) Ivanovich", "1979"),
+        person("Соколов Михаил Иванович", "1979"),
+    ),
+    (
+        "day and month swapped",
+        person("Мельник Тарас Богданович", "03.07.1995"),
+        person("Мельник Тарас Богданович", "07.03.1995"),
+    ),
+    (
+        "order and unit forms",
+        person("Андрей Викторович Смирнов", "", unit="в/ч 12345"),
+        person("Смирнов Андрей Викторович", "", unit="VCh 12345"),
+    ),
+    (
+        "rare full name, no date",
+        person("Гребенюк Ярослав Тарасович"),
+        person("Grebeniuk Yaroslav Tarasovych"),
+    ),
+]
+
+DIFFERENT_PEOPLE = [
+    (
+        "different patronymic",
+        person("Андрей Викторович Смирнов", "01.01.1990"),
+        person("Андрей Павлович Смирнов", "01.01.1990"),
+    ),
+    (
+        "father and son",
+        person("Иванов Иван Иванович", "12.04.1970", birth_place="Курск"),
+        person("Иванов Иван Иванович", "03.09.1995", birth_place="Курск"),
+    ),
+    (
+        "twins",
+        person("Петров Андрей Сергеевич", "01.01.1990", birth_place="Тула"),
+        person("Петров Алексей Сергеевич", "01.01.1990", birth_place="Тула"),
+    ),
+    (
+        "common name, different dates",
+        person("Иванов Александр Сергеевич", "12.05.1985"),
+        person("Иванов Александр Сергеевич", "03.11.1979"),
+    ),
+    (
+        "common name, nothing else",
+        person("Иванов Александр Сергеевич"),
+        person("Иванов Александр Сергеевич"),
+    ),
+    (
+        "brother and sister",
+        person("Иванов Александр Сергеевич", "1990"),
+        person("Иванова Александра Сергеевна", "1990"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "a", "b"), SAME_PERSON, ids=[r[0] for r in SAME_PERSON])
+def test_same_person_matches(rule, a, b):
+    result = compare(a, b)
+    assert result.probability >= MATCH, result.sentence
+
+
+@pytest.mark.parametrize(("rule", "a", "b"), DIFFERENT_PEOPLE, ids=[r[0] for r in DIFFERENT_PEOPLE])
+def test_different_people_do_not_match(rule, a, b):
+    result = compare(a, b)
+    assert result.probability < MATCH, result.sentence
+
+
+LEVELS = [
+    (
+        "given_name",
+        person("Саша Петренко"),
+        person("Олександр Петренко"),
+        "same given name (or its variant)",
+    ),
+    (
+        "given_name",
+        person("Alexander Petrenko"),
+        person("Александр Петренко"),
+        "same given name (or its variant)",
+    ),
+    (
+        "given_name",
+        person("Petrenko O."),
+        person("Петренко Олександр"),
+        "given name initial agrees",
+    ),
+    ("given_name", person("Петренко Андрей"), person("Петренко Алексей"), "given name different"),
+    (
+        "surname",
+        person("Иванова Мария"),
+        person("Иванов Иван"),
+        "same surname, other gender or case form",
+    ),
+    ("surname", person("Zhuravlyov Igor"), person("Журавлёв Игорь"), "surname sounds the same"),
+    (
+        "patronymic",
+        person("Ivanov Ivan Evgenievich"),
+        person("Іванов Іван Євгенович"),
+        "same father's name",
+    ),
+    (
+        "patronymic",
+        person("Smirnov Andrei Viktorovich"),
+        person("Смирнов Андрей Павлович"),
+        "father's name different",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "07.03.1999"),
+        person("Иванов Иван", "1999-03-07"),
+        "same birth date",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "07.03.1999"),
+        person("Иванов Иван", "03.07.1999"),
+        "birth day and month swapped",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "1999"),
+        person("Иванов Иван", "07.03.1999"),
+        "same birth year",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "1999"),
+        person("Иванов Иван", "2000"),
+        "birth year one apart",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "1970"),
+        person("Иванов Иван", "1995"),
+        "birth years far apart",
+    ),
+    (
+        "unit",
+        person("Иванов Иван", unit="в/ч 12345"),
+        person("Иванов Иван", unit="military unit 12345"),
+        "same military unit",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "a", "b", "label"), LEVELS, ids=[f"{r[0]}:{r[3]}" for r in LEVELS]
+)
+def test_comparison_level(field, a, b, label):
+    evidence = {f: lv for f, lv, _ in compare(a, b).evidence}
+    assert evidence.get(field) == label
+
+
+def test_matching_birth_date_only_raises_the_score():
+    without = compare(person("Иванов Иван Петрович"), person("Иванов Иван Петрович"))
+    with_date = compare(
+        person("Иванов Иван Петрович", "1990-01-02"), person("Иванов Иван Петрович", "02.01.1990")
+    )
+    assert with_date.match_weight > without.match_weight
+
+
+def test_common_name_weighs_less_than_rare_name():
+    common = compare(person("Иванов Александр"), person("Иванов Александр"))
+    rare = compare(person("Гребенюк Ярослав"), person("Гребенюк Ярослав"))
+    assert rare.match_weight > common.match_weight

@@ -1,0 +1,92 @@
+"""Training recovers the m and u probabilities that generated the data."""
+
+from __future__ import annotations
+
+import random
+
+import pyarrow as pa
+import pytest
+
+from kintrace.linkage import Model, train
+from kintrace.linkage.features import FEATURE_SCHEMA
+
+N = 4000
+SURNAMES = [f"surname{i}" for i in range(400)]
+GIVEN = [f"given{i}" for i in range(60)]
+P_SURNAME_TYPO = 0.12  # a true match disagrees on surname this often
+P_GIVEN_OTHER = 0.0  # never: a different given name is a contradiction
+
+
+def _person(rng: random.Random, i: int, prefix: str) -> dict:
+    sn = rng.choice(SURNAMES)
+    gn = rng.choice(GIVEN)
+    return {
+        "unique_id": f"{prefix}{i}",
+        "sn_canon": sn,
+        "sn_stem": sn,
+        "sn_key": sn,
+        "gn_full": gn,
+        "gn_key": gn,
+        "gn_init": gn[0],
+        "pn_full": None,
+        "pn_key": None,
+        "pn_init": None,
+        "sex": "m",
+        "by": rng.randint(1960, 2004),
+        "bm": rng.randint(1, 12),
+        "bd": rng.randint(1, 28),
+        "place": None,
+        "region": None,
+        "unit": None,
+    }
+
+
+def _synthetic(seed: int = 5) -> tuple[pa.Table, pa.Table]:
+    """Right holds a corrupted copy of each left person plus as many strangers."""
+    rng = random.Random(seed)
+    left = [_person(rng, i, "l") for i in range(N)]
+    right = []
+    for i, p in enumerate(left):
+        q = dict(p, unique_id=f"r{i}")
+        if rng.random() < P_SURNAME_TYPO:
+            q["sn_canon"] = q["sn_stem"] = q["sn_key"] = p["sn_canon"] + "x"
+        right.append(q)
+    right += [_person(rng, i, "s") for i in range(N, 2 * N)]
+    return (
+        pa.Table.from_pylist(left, schema=FEATURE_SCHEMA),
+        pa.Table.from_pylist(right, schema=FEATURE_SCHEMA),
+    )
+
+
+@pytest.fixture(scope="module")
+def trained() -> Model:
+    left, right = _synthetic()
+    return train(left, right, u_pairs=2e6, em_pairs=2e5)
+
+
+def test_u_of_same_surname_is_the_chance_two_strangers_share_one(trained):
+    same = trained.levels()["surname"][1]
+    assert same.u == pytest.approx(1 / len(SURNAMES), rel=0.3)
+
+
+def test_u_of_same_birth_date_is_small(trained):
+    # Random pairs include the true ones at rate 1/len(right); dates are never corrupted.
+    share_of_matches = 1 / (2 * N)
+    expected = 1 / (45 * 12 * 28) * (1 - share_of_matches) + share_of_matches
+    exact = trained.levels()["birth_date"][1]
+    assert exact.u == pytest.approx(expected, rel=0.3)
+
+
+def test_m_of_same_surname_recovers_the_typo_rate(trained):
+    same = trained.levels()["surname"][1]
+    assert same.m == pytest.approx(1 - P_SURNAME_TYPO, abs=0.05)
+
+
+def test_m_of_same_given_name_is_near_one(trained):
+    same = trained.levels()["given_name"][1]
+    assert same.m == pytest.approx(1 - P_GIVEN_OTHER, abs=0.03)
+
+
+def test_contradiction_levels_keep_their_fixed_m(trained):
+    different = trained.levels()["given_name"][-1]
+    assert different.m < 1e-6
