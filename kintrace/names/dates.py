@@ -103,7 +103,7 @@ def _make(year: int, month: int | None = None, day: int | None = None) -> Partia
 
 
 _NUMERIC = (
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
     (re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4}|\d{2})"), ("d", "m", "y")),
     (re.compile(r"(\d{1,2})[./](\d{4})"), ("m", "y")),

@@ -106,16 +106,6 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
     return tuple(out.values())
 
 
-@lru_cache(maxsize=200_000)
-def _index(word: str, lang: str) -> dict[tuple[str, str, str | None], Reading]:
-    return {(r.role, r.case, r.sex): r for r in readings(word, lang)}
-
-
-def _best(word: str, lang: str, role: str, case: str, sex: str) -> Reading | None:
-    index = _index(word, lang)
-    return index.get((role, case, sex)) or index.get((role, case, None))
-
-
 @dataclass(frozen=True, slots=True)
 class Agreement:
     """The case and sex chosen for a whole name, with each word's nominative."""
@@ -127,41 +117,48 @@ class Agreement:
 
 
 _UNKNOWN = 0.25  # a word with no reading in this role: kept as written
+_NOMN_BONUS = 0.3  # lists mostly use the nominative; a lone Иванова is a woman
+_COMBOS = tuple((case, sex) for case in CASES for sex in ("m", "f"))
+
+
+@lru_cache(maxsize=300_000)
+def _profile(word: str, lang: str, role: str) -> tuple[tuple[float, ...], tuple[str, ...], bool]:
+    """Per (case, sex) combination: the word's score and nominative in ``role``; any reading?"""
+    index = {(r.role, r.case, r.sex): r for r in readings(word, lang)}
+    scores: list[float] = []
+    noms: list[str] = []
+    for case, sex in _COMBOS:
+        reading = index.get((role, case, sex)) or index.get((role, case, None))
+        if reading is None:
+            scores.append(_UNKNOWN if case == "nomn" else 0.0)
+            noms.append(word)
+        else:
+            scores.append(reading.weight)
+            noms.append(reading.nominative)
+    return tuple(scores), tuple(noms), bool(index)
 
 
 def agree(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> Agreement:
     """Pick the one case and sex that fit all ``words`` in their ``roles`` best.
 
     Each word scores its reading's weight in the candidate case and sex, or a
-    small constant when it has none (a word unknown to the dictionary is kept as
-    written); the nominative gets a bonus, because lists mostly use it and a
-    lone ``Иванова`` is more likely a woman than the genitive of ``Иванов``.
+    small constant in the nominative when it has none (a word unknown to the
+    dictionary is kept as written); the nominative gets a bonus, because lists
+    mostly use it and a lone ``Иванова`` is more likely a woman than the
+    genitive of ``Иванов``. Ties go to the nominative, then to the masculine.
     """
-    best: Agreement | None = None
-    for case in CASES:
-        for sex in ("m", "f"):
-            score = 0.3 if case == "nomn" else 0.0
-            known = 0
-            noms = []
-            for word, role in zip(words, roles, strict=True):
-                reading = _best(word, lang, role, case, sex)
-                if reading is None:
-                    score += _UNKNOWN if case == "nomn" else 0.0
-                    noms.append(word)
-                else:
-                    score += reading.weight
-                    known += 1
-                    noms.append(reading.nominative)
-            if known == 0 and case != "nomn":
-                continue
-            if best is None or score > best.score + 1e-9:
-                best = Agreement(case, sex, tuple(noms), score)
-    assert best is not None
-    if not any(_index(w, lang) for w in words):
-        return Agreement("nomn", None, words, best.score)
-    return best
+    profiles = [_profile(w, lang, r) for w, r in zip(words, roles, strict=True)]
+    if not any(known for _, _, known in profiles):
+        return Agreement("nomn", None, words, 0.0)
+    totals = [sum(col) for col in zip(*(p[0] for p in profiles), strict=True)]
+    totals[0] += _NOMN_BONUS
+    totals[1] += _NOMN_BONUS
+    best = max(range(len(_COMBOS)), key=totals.__getitem__)
+    case, sex = _COMBOS[best]
+    return Agreement(case, sex, tuple(p[1][best] for p in profiles), totals[best])
 
 
+@lru_cache(maxsize=300_000)
 def role_weights(word: str, lang: str) -> dict[str, float]:
     """How well ``word`` fits each role in any case: 1 for a dictionary name reading."""
     out = dict.fromkeys(ROLES, 0.0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -11,7 +13,13 @@ from kintrace.names.normalise import normalise_text
 from kintrace.names.parse import ParsedName, parse_name, parse_parts
 from kintrace.names.phonetic import phonetic_key
 from kintrace.names.translit import canon_romanise
-from kintrace.names.variants import given_match, patronymic_base, patronymic_match
+from kintrace.names.variants import (
+    DEFERRAL,
+    given_match,
+    patronymic_base,
+    patronymic_match,
+    warm_up,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,27 +205,85 @@ def name_features(
 
 Row = tuple[str | None, str | None, str | None, str | None]
 
+PARALLEL_FROM = 100_000  # distinct rows; below this, forking costs more than it saves
+_BATCH: list[Row] = []  # rows for forked workers, inherited through fork (never pickled)
+
+
+def _features_of_row(row: Row) -> NameFeatures:
+    full, sur, giv, pat = row
+    return name_features(full_name=full, surname=sur, given_name=giv, patronymic=pat)
+
+
+def _work(bounds: tuple[int, int]) -> tuple[list[tuple], list[int]]:
+    """Worker: features of ``_BATCH[start:stop]`` as tuples, and the rows rigour must redo."""
+    DEFERRAL.active = True
+    start, stop = bounds
+    out: list[tuple] = []
+    redo: list[int] = []
+    for i in range(start, stop):
+        DEFERRAL.touched = False
+        f = _features_of_row(_BATCH[i])
+        out.append(tuple(getattr(f, name) for name in _FIELDS))
+        if DEFERRAL.touched:
+            redo.append(i)
+    return out, redo
+
+
+_FIELDS = tuple(NameFeatures.__dataclass_fields__)
+
+
+def _parallel(distinct: list[Row], workers: int) -> list[NameFeatures]:
+    global _BATCH
+    _BATCH = distinct
+    step = -(-len(distinct) // workers)
+    bounds = [(i, min(i + step, len(distinct))) for i in range(0, len(distinct), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            pending = pool.map_async(_work, bounds)
+            warm_up()  # rigour's tagger loads here while the workers compute
+            chunks = pending.get()
+    finally:
+        _BATCH = []
+    results: list[NameFeatures] = []
+    redo: list[int] = []
+    for values, chunk_redo in chunks:
+        results.extend(NameFeatures(*v) for v in values)
+        redo.extend(chunk_redo)
+    for i in redo:
+        results[i] = _features_of_row(distinct[i])
+    return results
+
 
 def features_for_many(
     rows: Iterable[Row],
     progress: Callable[[int, int], None] | None = None,
+    *,
+    workers: int | None = None,
 ) -> list[NameFeatures]:
     """Features for many rows of ``(full_name, surname, given_name, patronymic)``.
 
     Distinct rows are computed once (published lists repeat names), and every
-    step below is cached per word. ``progress``, when given, is called with
-    ``(done, total_distinct)`` every 50,000 distinct rows and at the end.
-    Returns one :class:`NameFeatures` per input row, in order.
+    step below is cached per word. From ``PARALLEL_FROM`` distinct rows on,
+    ``workers`` forked processes (default: the CPU count, at most 4) share the
+    work while this process loads rigour's tagger; names that only rigour
+    knows are then redone here. ``progress``, when given, is called with
+    ``(done, total_distinct)`` every 50,000 distinct rows (serial) or once at
+    the end (parallel). Returns one :class:`NameFeatures` per input row, in order.
     """
     positions: dict[Row, int] = {}
-    order: list[int] = []
-    for row in rows:
-        order.append(positions.setdefault(tuple(row), len(positions)))  # type: ignore[arg-type]
+    order = [positions.setdefault(tuple(row), len(positions)) for row in rows]  # type: ignore[arg-type]
     distinct = list(positions)
     total = len(distinct)
-    results: list[NameFeatures] = []
-    for i, (full, sur, giv, pat) in enumerate(distinct, 1):
-        results.append(name_features(full_name=full, surname=sur, given_name=giv, patronymic=pat))
-        if progress is not None and (i % 50_000 == 0 or i == total):
-            progress(i, total)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4)
+    if workers > 1 and total >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        results = _parallel(distinct, workers)
+        if progress is not None:
+            progress(total, total)
+    else:
+        results = []
+        for i, row in enumerate(distinct, 1):
+            results.append(_features_of_row(row))
+            if progress is not None and (i % 50_000 == 0 or i == total):
+                progress(i, total)
     return [results[i] for i in order]

@@ -10,6 +10,7 @@ from kintrace.names.declension import agree, role_weights, word_language
 from kintrace.names.normalise import normalise_text, script_of, title_word
 from kintrace.names.variants import (
     given_match,
+    given_match_offline,
     is_given_form,
     looks_like_patronymic,
     patronymic_sex,
@@ -103,6 +104,12 @@ def _initials(token: str) -> list[str] | None:
     return [i.lower() for i in out]
 
 
+@lru_cache(maxsize=300_000)
+def _fits(word: str, lang: str | None) -> dict[str, float]:
+    """How well a word fits each role, cached per word."""
+    return {role: _fit(word, role, lang) for role in (S, G, P)}
+
+
 def _fit(word: str, role: str, lang: str | None) -> float:
     """How well a word fits a role, from dictionaries and endings (0..1)."""
     if role == P:
@@ -112,8 +119,9 @@ def _fit(word: str, role: str, lang: str | None) -> float:
         if role == G and is_given_form(word):
             return 1.0
         return weights[role] if role == G else max(weights[S], 0.5 if not weights[G] else 0.3)
-    match = given_match(word) if role == G else None
     if role == G:
+        # Cheap look-up only: rigour is consulted for the word finally read as the given name.
+        match = given_match_offline(word)
         return 0.0 if match is None else (1.0 if match.how != "sound" else 0.4)
     return 0.8 if surname_sex(word) or looks_like_patronymic(word) is False else 0.5
 
@@ -128,10 +136,16 @@ def _order(words: list[str], lang: str | None, surname_first: bool) -> tuple[str
     for roles, prior in _PATTERNS[n]:
         if surname_first and roles[0] != S:
             continue
-        score = prior + sum(_fit(w, r, lang) for w, r in zip(words, roles, strict=True))
+        score = prior + sum(_fits(w, lang)[r] for w, r in zip(words, roles, strict=True))
         if best is None or score > best[0]:
             best = (score, roles)
     return best[1] if best else (S, G, P)[:n]
+
+
+@lru_cache(maxsize=300_000)
+def _known_in(word: str, lang: str) -> int:
+    """1 when the dictionary of ``lang`` has ``word`` as a name, surname or patronymic."""
+    return int(max(role_weights(word, lang).values()) >= 1.0)
 
 
 def _language(words: list[str]) -> tuple[str, str | None]:
@@ -140,13 +154,29 @@ def _language(words: list[str]) -> tuple[str, str | None]:
     if len(langs) == 1:
         lang = langs.pop()
         return lang, lang
-    fits = {
-        lang: sum(1 for w in words if max(role_weights(w, lang).values()) >= 1.0)
-        for lang in ("ru", "uk")
-    }
+    fits = {lang: sum(_known_in(w, lang) for w in words) for lang in ("ru", "uk")}
     if fits["uk"] > fits["ru"]:
         return "uk", "uk"
     return "ru", "ru" if fits["ru"] > fits["uk"] else None
+
+
+@lru_cache(maxsize=300_000)
+def _token(raw: str) -> tuple[str, tuple[str, ...] | None]:
+    """A raw token as (normalised word without dots, initials or None)."""
+    initials = _initials(raw)
+    return normalise_text(raw).replace(".", ""), tuple(initials) if initials else None
+
+
+def _script(tokens: list[tuple[str, tuple[str, ...] | None]]) -> str:
+    scripts = {_word_script(w) for w, _ in tokens} - {"none"}
+    if len(scripts) == 1:
+        return scripts.pop()
+    return "mixed" if scripts else "none"
+
+
+@lru_cache(maxsize=300_000)
+def _word_script(word: str) -> str:
+    return script_of(word)
 
 
 @lru_cache(maxsize=500_000)
@@ -160,23 +190,26 @@ def parse_name(full_name: str) -> ParsedName:
     (``Sokolov (SOKOLOFF), Mikhail (Michael) Ivanovich``). Roles come from
     patronymic endings, known given names, dictionary tags and position.
     """
-    text, bracketed = _split_alternates(full_name or "")
+    text, bracketed = (
+        _split_alternates(full_name)
+        if "(" in full_name or "[" in full_name
+        else (
+            full_name,
+            [],
+        )
+    )
     text = _NOISE_RE.sub(" ", text)
     surname_first = "," in text
-    tokens: list[tuple[str, list[str] | None]] = []
-    for raw in text.replace(",", " ").split():
-        norm = normalise_text(raw)
-        if norm:
-            tokens.append((norm.replace(".", ""), _initials(raw)))
-    words = [w for w, ini in tokens if ini is None and w]
+    tokens = [t for t in map(_token, text.replace(",", " ").split()) if t[0]]
+    words = [w for w, ini in tokens if ini is None]
     initials = [i for _, ini in tokens if ini for i in ini]
-    script = script_of(" ".join(w for w, _ in tokens))
+    script = _script(tokens)
     lang, hint = _language(words) if script == "cyrillic" and words else (None, None)
     roles = _roles_with_initials(tokens) if initials else _order(words, lang, surname_first)
     return _assemble(words, roles, initials, lang, hint, script, bracketed, tokens)
 
 
-def _roles_with_initials(tokens: list[tuple[str, list[str] | None]]) -> tuple[str, ...]:
+def _roles_with_initials(tokens: list[tuple[str, tuple[str, ...] | None]]) -> tuple[str, ...]:
     """Roles of the full words when initials stand for the given name and/or patronymic."""
     words = [i for i, (_, ini) in enumerate(tokens) if ini is None]
     first_initial = next(i for i, (_, ini) in enumerate(tokens) if ini)
@@ -196,7 +229,7 @@ def _assemble(
     hint: str | None,
     script: str,
     bracketed: list[tuple[int, str]],
-    tokens: list[tuple[str, list[str] | None]],
+    tokens: list[tuple[str, tuple[str, ...] | None]],
 ) -> ParsedName:
     noms = list(words)
     sex = None
@@ -206,9 +239,9 @@ def _assemble(
     parts: dict[str, list[str]] = {S: [], G: [], P: []}
     for nom, role in zip(noms, roles, strict=True):
         parts[role].append(nom)
-    surname = " ".join(title_word(w) for w in parts[S]) or None
-    given = title_word(parts[G][0]) if parts[G] else None
-    patronymic = title_word(parts[P][0]) if parts[P] else None
+    surname = " ".join(_title(w) for w in parts[S]) or None
+    given = _title(parts[G][0]) if parts[G] else None
+    patronymic = _title(parts[P][0]) if parts[P] else None
     given_initial = given[0] if given else None
     patronymic_initial = patronymic[0] if patronymic else None
     rest = list(initials)
@@ -219,9 +252,12 @@ def _assemble(
     if patronymic and not hint and script == "latin":
         hint = "uk" if patronymic.lower().endswith(("ovych", "ivna", "yovych")) else None
     sex = _sex(parts, script)
-    word_roles = _word_roles(tokens, roles)
-    alternates = tuple(title_word(normalise_text(a)) for _, a in bracketed)
-    alt_roles = tuple(word_roles.get(i, S) for i, _ in bracketed)
+    alternates: tuple[str, ...] = ()
+    alt_roles: tuple[str, ...] = ()
+    if bracketed:
+        word_roles = _word_roles(tokens, roles)
+        alternates = tuple(title_word(normalise_text(a)) for _, a in bracketed)
+        alt_roles = tuple(word_roles.get(i, S) for i, _ in bracketed)
     return ParsedName(
         surname=surname,
         given_name=given,
@@ -236,7 +272,12 @@ def _assemble(
     )
 
 
-def _word_roles(tokens: list[tuple[str, list[str] | None]], roles: tuple[str, ...]) -> dict:
+@lru_cache(maxsize=300_000)
+def _title(word: str) -> str:
+    return title_word(word)
+
+
+def _word_roles(tokens: list[tuple[str, tuple[str, ...] | None]], roles: tuple[str, ...]) -> dict:
     """Token index -> role, for attaching bracketed alternates to the word before them."""
     out: dict[int, str] = {}
     it = iter(roles)
@@ -272,7 +313,7 @@ def _parse_parts(surname: str, given: str, patronymic: str, text: str) -> Parsed
     words: list[str] = []
     roles: list[str] = []
     initials: list[str] = []
-    tokens: list[tuple[str, list[str] | None]] = []
+    tokens: list[tuple[str, tuple[str, ...] | None]] = []
     bracketed: list[tuple[int, str]] = []
     for role, value in ((S, surname), (G, given), (P, patronymic)):
         value, alts = _split_alternates(value)

@@ -8,6 +8,7 @@ table, the same for Russian and Ukrainian, used for matching keys only.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -38,7 +39,8 @@ def _iuliia(schema: iuliia.Schema) -> Callable[[str], str]:
 
 def _gost_779(text: str) -> str:
     # iuliia's ISO 9 table lets ё through unchanged; ISO 9 writes ë.
-    return iuliia.GOST_779.translate(text).replace("ё", "ë").replace("Ё", "Ë")
+    out = iuliia.GOST_779.translate(text).replace("ё", "ë").replace("Ё", "Ë")
+    return unicodedata.normalize("NFC", out)
 
 
 def _canon(text: str) -> str:

@@ -18,9 +18,10 @@ _PREFIX = (
     r"пп|в\s*/\s*ч\s+п\s*/\s*п)"
 )
 _NUMBER = re.compile(
-    _PREFIX + r"[\s\-№#:.]*"
+    _PREFIX + r"[\s\-№#:.]*(?:no\.?\s*)?"
     r"(?:п\s*/\s*п[\s\-№#:.]*)?"
-    r"(\d{4,6})(?:\s*-?\s*[\"«“']?\s*([^\W\d_])\b[\"»”']?)?"
+    # A letter suffix is hyphenated, attached or quoted; "в/ч 06705 в Пскове" has none.
+    r"(\d{4,6})(?:\s*-\s*([^\W\d_])|([^\W\d_])|\s*[\"«“']([^\W\d_])[\"»”'])?(?![^\W\d_])"
 )
 _UA_NUMBER = re.compile(r"(?<![^\W\d_])([аaвbvкkтt])\s*-?\s*(\d{4})(?!\d)")
 _BARE = re.compile(r"^\s*(\d{4,6})(?:\s*-\s*([^\W\d_]))?\s*$")
@@ -41,8 +42,8 @@ def unit_key(text: str | None) -> str | None:
     norm = normalise_text(text)
     m = _NUMBER.search(norm)
     if m:
-        number, letter = m.group(1), m.group(2)
-        return _key(number, letter)
+        letter = m.group(2) or m.group(3) or m.group(4)
+        return _key(m.group(1), letter)
     m = _UA_NUMBER.search(norm)
     if m:
         return m.group(1).translate(_LETTERS).upper() + m.group(2)

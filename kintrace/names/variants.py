@@ -181,7 +181,20 @@ def _wikidata_match(word: str) -> NameMatch | None:
     return NameMatch(best, sex, "wikidata", ties)
 
 
-@lru_cache(maxsize=100_000)
+class _Deferral:
+    """While ``active``, given names that only rigour could resolve are noted, not looked up.
+
+    Batch workers run this way so that rigour's slow start happens once, in the
+    parent, while the workers compute everything else.
+    """
+
+    active = False
+    touched = False
+
+
+DEFERRAL = _Deferral()
+
+
 def given_match(word: str) -> NameMatch | None:
     """Resolve one normalised given name in the nominative to its name group.
 
@@ -190,6 +203,16 @@ def given_match(word: str) -> NameMatch | None:
     ``е`` -> ``ё`` retried); the phonetic key of the table forms when it points
     to one group only. ``None`` when nothing knows the name.
     """
+    if DEFERRAL.active:
+        match = given_match_offline(word)
+        if match is None or match.how == "sound":
+            DEFERRAL.touched = True
+        return match
+    return _given_match(word)
+
+
+@lru_cache(maxsize=100_000)
+def _given_match(word: str) -> NameMatch | None:
     if not word or len(word) < 2:
         return None
     form = _given_forms().get(word)
@@ -205,6 +228,28 @@ def given_match(word: str) -> NameMatch | None:
     if match is not None:
         return match
     return _pick(sounds.get(phonetic_key(word), set()), "sound")
+
+
+def warm_up(*, wikidata: bool = True) -> None:
+    """Load the tables (and rigour's tagger when ``wikidata``) ahead of a batch."""
+    _given_spellings()
+    _patronymic_spellings()
+    if wikidata:
+        _rigour_group_symbols()
+
+
+@lru_cache(maxsize=100_000)
+def given_match_offline(word: str) -> NameMatch | None:
+    """:func:`given_match` without rigour: our table, its romanisations and sound keys only."""
+    if not word or len(word) < 2:
+        return None
+    form = _given_forms().get(word)
+    if form is not None:
+        return NameMatch(form.group, form.sex or None, "table", _related().get(form.group, ()))
+    spellings, sounds = _given_spellings()
+    return _pick(spellings.get(word, set()), "spelling") or _pick(
+        sounds.get(phonetic_key(word), set()), "sound"
+    )
 
 
 def group_initial(group: str) -> str:
@@ -341,10 +386,12 @@ def all_patronymic_forms() -> list[tuple[str, str, str | None, str]]:
 
 
 __all__ = [
+    "DEFERRAL",
     "NameMatch",
     "all_given_forms",
     "all_patronymic_forms",
     "given_match",
+    "given_match_offline",
     "group_initial",
     "group_sexes",
     "is_given_form",
@@ -352,4 +399,5 @@ __all__ = [
     "patronymic_base",
     "patronymic_match",
     "patronymic_sex",
+    "warm_up",
 ]

@@ -1,0 +1,83 @@
+"""Partial dates with their precision."""
+
+import pytest
+
+from kintrace.names import PartialDate, parse_date, parse_date_strict
+
+CASES = [
+    ("1999-03-07", "1999-03-07", "day"),
+    ("07.03.1999", "1999-03-07", "day"),
+    ("07/03/1999", "1999-03-07", "day"),
+    ("7.3.1999", "1999-03-07", "day"),
+    ("7.3.99", "1999-03-07", "day"),
+    ("12.05.05", "2005-05-12", "day"),
+    ("1.1.29", "2029-01-01", "day"),
+    ("1.1.30", "1930-01-01", "day"),
+    ("1999-03", "1999-03", "month"),
+    ("03.1999", "1999-03", "month"),
+    ("1999", "1999", "year"),
+    ("7 марта 1999", "1999-03-07", "day"),
+    ("7 марта 1999 г.", "1999-03-07", "day"),
+    ("7 мая 1999", "1999-05-07", "day"),
+    ("7 березня 1999", "1999-03-07", "day"),
+    ("1 травня 2001 р.", "2001-05-01", "day"),
+    ("March 7, 1999", "1999-03-07", "day"),
+    ("7 March 1999", "1999-03-07", "day"),
+    ("Mar. 7 1999", "1999-03-07", "day"),
+    ("March 1999", "1999-03", "month"),
+    ("март 1999", "1999-03", "month"),
+    ("29.02.2000", "2000-02-29", "day"),
+    ("1999-03-07T00:00:00", "1999-03-07", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso", "precision"), CASES)
+def test_parse_date(text, iso, precision):
+    date = parse_date(text)
+    assert date is not None
+    assert (date.iso, date.precision) == (iso, precision)
+
+
+BAD = ["31.02.1999", "29.02.1999", "13.13.1999", "garbage", "", "7 foo 1999", "1700", None]
+
+
+@pytest.mark.parametrize("text", BAD)
+def test_lenient_parser_returns_none(text):
+    assert parse_date(text) is None
+
+
+STRICT_ERRORS = [
+    ("31.02.1999", "day 31 does not exist in 1999-02"),
+    ("13.13.1999", "month 13 is not between 1 and 12"),
+    ("garbage", "not a date: 'garbage'"),
+    ("7 foo 1999", "unknown month name 'foo'"),
+    ("", "empty date"),
+    ("1700", "year 1700 is outside"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), STRICT_ERRORS)
+def test_strict_parser_explains(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_date_strict(text)
+
+
+SWAPS = [
+    ("07.03.1999", "1999-07-03"),
+    ("12.01.2000", "2000-12-01"),
+    ("13.03.1999", None),  # day over 12: no month 13
+    ("03.03.1999", None),  # the same either way
+    ("31.01.1999", None),
+    ("1999-03", None),
+]
+
+
+@pytest.mark.parametrize(("text", "swapped"), SWAPS)
+def test_swapped(text, swapped):
+    result = parse_date(text).swapped()
+    assert (result.iso if result else None) == swapped
+
+
+def test_partial_date_fields():
+    assert parse_date("03.1999") == PartialDate(1999, 3, None, "month")
+    assert parse_date("1999") == PartialDate(1999, None, None, "year")

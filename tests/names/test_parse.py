@@ -1,0 +1,89 @@
+"""Parsing full names: order, script, initials, brackets, declension."""
+
+import pytest
+
+from kintrace.names import normalise_text, parse_name
+
+# (input, surname, given, patronymic, given_initial, patronymic_initial, sex)
+PARSE_CASES = [
+    ("Иванов Алексей Петрович", "Иванов", "Алексей", "Петрович", "А", "П", "m"),
+    ("IVANOV ALEKSEY PETROVICH", "Ivanov", "Aleksey", "Petrovich", "A", "P", "m"),
+    ("Alexey P. Ivanov", "Ivanov", "Alexey", None, "A", "P", "m"),
+    ("Иванов А.П.", "Иванов", None, None, "А", "П", "m"),
+    ("Іванов Олексій Петрович", "Іванов", "Олексій", "Петрович", "О", "П", "m"),
+    ("Kovalchuk I.V.", "Kovalchuk", None, None, "I", "V", None),
+    ("Ковальчук И. В.", "Ковальчук", None, None, "И", "В", None),
+    ("Лёша Иванов", "Иванов", "Леша", None, "Л", None, "m"),
+    ("Ivanov, Aleksei", "Ivanov", "Aleksei", None, "A", None, "m"),
+    ("Ivanov Aleksei", "Ivanov", "Aleksei", None, "A", None, "m"),
+    ("Алексей Петрович Иванов", "Иванов", "Алексей", "Петрович", "А", "П", "m"),
+    ("Иванова Мария Петровна", "Иванова", "Мария", "Петровна", "М", "П", "f"),
+    ("ИВАНОВА МАРИЯ", "Иванова", "Мария", None, "М", None, "f"),
+    ("Smirnov Andrey Viktorovich", "Smirnov", "Andrey", "Viktorovich", "A", "V", "m"),
+    ("Shevchenko Taras Hryhorovych", "Shevchenko", "Taras", "Hryhorovych", "T", "H", "m"),
+    ("Петренко Петро Петрович", "Петренко", "Петро", "Петрович", "П", "П", "m"),
+    ("Коваленко Ірина Миколаївна", "Коваленко", "Ірина", "Миколаївна", "І", "М", "f"),
+    ("  смирнов   андрей  ", "Смирнов", "Андрей", None, "А", None, "m"),
+    ("Iвaнoв Олексій", "Іванов", "Олексій", None, "О", None, "m"),
+    ("Журавлёв Егор", "Журавлев", "Егор", None, "Е", None, "m"),
+    ("Петров-Водкин Кузьма Сергеевич", "Петров-Водкин", "Кузьма", "Сергеевич", "К", "С", "m"),
+    ("Yu. Gagarin", "Gagarin", None, None, "Yu", None, "m"),
+    ("Ткаченко Оксана", "Ткаченко", "Оксана", None, "О", None, "f"),
+    ("В'ячеслав Коваль", "Коваль", "В'ячеслав", None, "В", None, "m"),
+    ("Вʼячеслав Коваль", "Коваль", "В'ячеслав", None, "В", None, "m"),
+]
+
+
+@pytest.mark.parametrize(("text", "surname", "given", "patr", "g_ini", "p_ini", "sex"), PARSE_CASES)
+def test_parse_name(text, surname, given, patr, g_ini, p_ini, sex):
+    parsed = parse_name(text)
+    assert (parsed.surname, parsed.given_name, parsed.patronymic) == (surname, given, patr)
+    assert (parsed.given_initial, parsed.patronymic_initial) == (g_ini, p_ini)
+    assert parsed.sex == sex
+
+
+def test_bracketed_alternates_are_kept_apart():
+    parsed = parse_name("Sokolov (SOKOLOFF), Mikhail (Michael) Ivanovich")
+    assert parsed.surname == "Sokolov"
+    assert parsed.given_name == "Mikhail"
+    assert parsed.patronymic == "Ivanovich"
+    assert parsed.alternates == ("Sokoloff", "Michael")
+    assert parsed.alternate_roles == ("surname", "given")
+
+
+SCRIPT_CASES = [
+    ("Иванов Алексей", "cyrillic", None),
+    ("Іванов Олексій", "cyrillic", "uk"),
+    ("Ivanov Aleksei", "latin", None),
+    ("Ivanov Иван", "mixed", None),
+    ("Ковальчук Ірина Тарасівна", "cyrillic", "uk"),
+    ("Иванов Эдуард Ильич", "cyrillic", "ru"),
+    ("Kovalenko Iryna Petrivna", "latin", "uk"),
+]
+
+
+@pytest.mark.parametrize(("text", "script", "hint"), SCRIPT_CASES)
+def test_script_and_language_hint(text, script, hint):
+    parsed = parse_name(text)
+    assert parsed.script == script
+    assert parsed.language_hint == hint
+
+
+NORMALISE_CASES = [
+    ("ЖУРАВЛЁВ", "журавлев"),
+    ("Iвaнoв", "іванов"),
+    ("Вʼячеслав", "в'ячеслав"),
+    ("В’ячеслав", "в'ячеслав"),
+    ("В`ячеслав", "в'ячеслав"),
+    ("Ščerbakov", "shcherbakov"),
+    ("Петров – Водкин", "петров-водкин"),
+    ("  Иван \t Петров ", "иван петров"),
+    ("Ivаnov", "ivanov"),  # Cyrillic а inside a Latin word
+    ("Žukov", "zhukov"),
+    ("Łukasz", "lukasz"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NORMALISE_CASES)
+def test_normalise_text(text, expected):
+    assert normalise_text(text) == expected
