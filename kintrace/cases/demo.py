@@ -201,3 +201,14 @@ def create_demo_cases(*, count: int, staff: list, seed: int = 7) -> list[tuple[s
         if len(shown) < 3:
             shown.append((case.reference, code))
     return shown
+
+
+def load_demo(*, staff: list, seed: int, options: dict, stdout) -> None:
+    """The cases part of `kintrace demo`; does nothing when cases exist already."""
+    if Case.objects.exists():
+        stdout.write("Demo cases exist already; the staff passwords were reset.")
+        return
+    shown = create_demo_cases(count=options["cases"], staff=staff, seed=seed)
+    stdout.write(f"Created {options['cases']} fictional cases.")
+    for reference, code in shown:
+        stdout.write(f"  family view: reference {reference}, access code {code}")

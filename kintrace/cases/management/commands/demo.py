@@ -1,11 +1,25 @@
-"""kintrace demo: fictional cases and one staff user per role, whose passwords it prints."""
+"""kintrace demo: fictional data from every app, and one staff user per role.
 
+Each app that has a `demo` module with `load_demo(*, staff, seed, options, stdout)` adds
+its part, in the order of INSTALLED_APPS, so later apps build on the cases made first.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from kintrace.accounts.management.commands.createstaff import create_staff
 from kintrace.accounts.roles import ROLES
-from kintrace.cases.demo import create_demo_cases
-from kintrace.cases.models import Case
+
+
+def demo_loaders():
+    for config in apps.get_app_configs():
+        if config.name.startswith("kintrace.") and find_spec(f"{config.name}.demo"):
+            module = import_module(f"{config.name}.demo")
+            if hasattr(module, "load_demo"):
+                yield module.load_demo
 
 
 class Command(BaseCommand):
@@ -18,13 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         logins = [create_staff(username=f"demo-{role}", role=role, update=True) for role in ROLES]
         staff = [user for user, _password in logins if user.has_perm("cases.change_case")]
-        if Case.objects.exists():
-            self.stdout.write("Demo cases exist already; the staff passwords were reset.")
-        else:
-            shown = create_demo_cases(count=options["cases"], staff=staff, seed=options["seed"])
-            self.stdout.write(f"Created {options['cases']} fictional cases.")
-            for reference, code in shown:
-                self.stdout.write(f"  family view: reference {reference}, access code {code}")
+        for load_demo in demo_loaders():
+            load_demo(staff=staff, seed=options["seed"], options=options, stdout=self.stdout)
         self.stdout.write("Demo staff logins (on the staff pages, /staff/):")
         for user, password in logins:
             self.stdout.write(f"  {user.get_username():18} password: {password}")
