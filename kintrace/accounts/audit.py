@@ -91,7 +91,7 @@ class ChainBreak:
 
 
 def verify_chain(*, batch: int = 5000) -> Iterator[int | ChainBreak]:
-    """Walk the chain in order; yields the count checked so far, and a ChainBreak at the first fault."""
+    """Walk the chain in order: yield counts checked so far, and a ChainBreak at a fault."""
     expected_prev, expected_seq, checked = GENESIS, 1, 0
     rows = AuditEvent.objects.order_by("seq").iterator(chunk_size=batch)
     for event in rows:
