@@ -29,6 +29,7 @@ from kintrace.cases.models import (
     Status,
     new_access_code,
 )
+from kintrace.cases.signals import person_changed
 
 REFERENCE_RE = re.compile(r"^KT-?([2-9A-HJKMNP-TV-Z]{4})-?([2-9A-HJKMNP-TV-Z]{4})$")
 
@@ -74,6 +75,7 @@ def file_request(
     Event.objects.create(case=case, kind=EventKind.CREATED, visible_to_family=True)
     _case_audit(request, case, AuditAction.CREATE, actor_label="family")
     notifications.queue_confirmation(case)
+    _queue_matching(case)
     return case, code
 
 
@@ -187,6 +189,12 @@ def edit_person(*, person: Person, changed: list[str], actor, request: HttpReque
         case=person.case, kind=EventKind.PERSON_EDITED, author=actor, data={"fields": changed}
     )
     _case_audit(request, person.case, AuditAction.UPDATE, what="person", fields=changed)
+    _queue_matching(person.case)
+
+
+def _queue_matching(case: Case) -> None:
+    """After the commit, tell whoever matches people (the matching app) to look again."""
+    transaction.on_commit(lambda: person_changed.send(sender=Case, case_id=case.pk))
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,7 @@ class EventKind(models.TextChoices):
     PRIORITY_CHANGED = "priority_changed", _("Priority changed")
     PERSON_EDITED = "person_edited", _("Details corrected")
     FAMILY_INFO = "family_info", _("Information added by the family")
+    MATCH_CONFIRMED = "match_confirmed", _("Found in a published list")
 
 
 class EventQuerySet(models.QuerySet):
