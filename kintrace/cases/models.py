@@ -209,6 +209,9 @@ class EventKind(models.TextChoices):
     PRIORITY_CHANGED = "priority_changed", _("Priority changed")
     PERSON_EDITED = "person_edited", _("Details corrected")
     FAMILY_INFO = "family_info", _("Information added by the family")
+    INQUIRY_SENT = "inquiry_sent", _("Inquiry sent to an institution")
+    INQUIRY_RESPONSE = "inquiry_response", _("Response from an institution")
+    INQUIRY_OVERDUE = "inquiry_overdue", _("Inquiry overdue")
     MATCH_CONFIRMED = "match_confirmed", _("Found in a published list")
 
 
