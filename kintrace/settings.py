@@ -36,10 +36,20 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "kintrace.accounts",
     "kintrace.cases",
+    "kintrace.inquiries",
+    "kintrace.lists",
+    "kintrace.matching",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +60,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "kintrace.accounts.middleware.SecondFactorMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -102,7 +116,44 @@ SECURE_SSL_REDIRECT = SECURE
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if SECURE else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_HSTS_PRELOAD = SECURE
 X_FRAME_OPTIONS = "DENY"
+# No script but our own files, never inline; inline styles only for the SVG charts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
+# Staff log-ins: wrong passwords for one user name or from one address lock for a window.
+LOGIN_MAX_FAILURES = env_int("KINTRACE_LOGIN_MAX_FAILURES", 10, minimum=1)
+LOGIN_WINDOW_MINUTES = env_int("KINTRACE_LOGIN_WINDOW_MINUTES", 15, minimum=1)
+OTP_TOTP_ISSUER = ORGANISATION_NAME
 
 LANGUAGE_CODE = env_choice("KINTRACE_LANGUAGE", "ru", ("ru", "uk", "en"))
 LANGUAGES = [("ru", _("Russian")), ("uk", _("Ukrainian")), ("en", _("English"))]
@@ -144,6 +195,34 @@ TASKS = {
 # Family access codes: how many wrong tries in how many minutes lock a reference or a client.
 ACCESS_CODE_MAX_FAILURES = env_int("KINTRACE_ACCESS_CODE_MAX_FAILURES", 5, minimum=1)
 ACCESS_CODE_WINDOW_MINUTES = env_int("KINTRACE_ACCESS_CODE_WINDOW_MINUTES", 30, minimum=1)
+
+# Matching: candidates from this probability (percent) on go to the review queue; records of
+# two lists from SAME_PERSON on count as one person in reports.
+MATCH_THRESHOLD_PERCENT = env_int("KINTRACE_MATCH_THRESHOLD_PERCENT", 50, minimum=1)
+SAME_PERSON_PERCENT = env_int("KINTRACE_SAME_PERSON_PERCENT", 95, minimum=1)
+
+# The partner API: tokens expire after this many days unless the coordinator picks fewer.
+API_TOKEN_DAYS = env_int("KINTRACE_API_TOKEN_DAYS", 90, minimum=1)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["kintrace.lists.api.auth.PartnerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["kintrace.lists.api.auth.HasScope"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser"],
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "kintrace.lists.api.views.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "kintrace partner API",
+    "DESCRIPTION": "Push published lists, search records, read the status of referred cases.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kintrace.accounts.management.commands.createstaff import create_staff
 from kintrace.accounts.models import AuditEvent
@@ -29,10 +31,16 @@ def _test_settings(settings, tmp_path):
 
 
 def _staff_client(username: str, role: str) -> Client:
+    """A staff member logged in with password and second factor (an authenticator app)."""
     user, _password = create_staff(username=username, role=role)
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     client.user = user
+    client.device = device
     return client
 
 

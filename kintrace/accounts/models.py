@@ -18,6 +18,10 @@ class AuditAction(models.TextChoices):
     STAFF_CREATED = "staff_created", _("staff account created")
     FACTOR_ADDED = "factor_added", _("second factor added")
     FACTOR_RESET = "factor_reset", _("second factor reset")
+    IMPORT = "import", _("imported a list")
+    REVIEW = "review", _("reviewed a match")
+    API_CALL = "api_call", _("called the API")
+    TOKEN_CREATED = "token_created", _("API token created")
 
 
 class AuditEvent(models.Model):

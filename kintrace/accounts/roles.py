@@ -17,12 +17,21 @@ class Role:
 CASEWORKER = Role(
     "caseworker",
     _("Caseworker"),
-    ("cases.view_case", "cases.change_case", "cases.view_case_counts"),
+    (
+        "cases.view_case",
+        "cases.change_case",
+        "cases.view_case_counts",
+        "lists.view_sourcelist",
+        "matching.view_match",
+        "matching.review_match",
+    ),
 )
+# Imports of lists, matching runs and partner API tokens.
+LISTS_COORDINATION = ("lists.add_sourcelist", "matching.run_matching", "lists.add_partnertoken")
 COORDINATOR = Role(
     "coordinator",
     _("Coordinator"),
-    (*CASEWORKER.permissions, "accounts.view_auditevent"),
+    (*CASEWORKER.permissions, *LISTS_COORDINATION, "accounts.view_auditevent", "auth.change_user"),
 )
 ANALYST = Role("analyst", _("Analyst"), ("cases.view_case_counts",))
 

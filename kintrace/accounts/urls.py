@@ -18,4 +18,8 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("second-factor/", views.second_factor_page, name="second_factor"),
+    path("second-factor/recovery-codes/", views.recovery_codes, name="recovery_codes"),
+    path("users/", views.staff_users, name="staff_users"),
+    path("users/<int:user_id>/reset-second-factor/", views.reset_factor, name="reset_factor"),
 ]

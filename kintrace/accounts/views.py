@@ -1,16 +1,24 @@
-"""The coordinator's view of the audit log."""
+"""Staff account pages: the second factor, the coordinator's user list and the audit log."""
 
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
-from kintrace.accounts import audit
+from kintrace.accounts import audit, second_factor
+from kintrace.accounts.forms import TokenForm
 from kintrace.accounts.models import AuditAction, AuditEvent
+from kintrace.accounts.roles import role_of
 
 
 class AuditFilterForm(forms.Form):
@@ -63,3 +71,87 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/audit_log.html", {"form": form, "page": page, "query": query.urlencode()}
     )
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=False):
+        return target
+    return reverse("cases:dashboard")
+
+
+@never_cache
+@login_required
+def second_factor_page(request: HttpRequest) -> HttpResponse:
+    """Prove the second factor, or set one up on the first log-in."""
+    next_url = _next_url(request)
+    if request.user.is_verified():
+        return redirect(next_url)
+    form = TokenForm(request.POST or None)
+    if not second_factor.confirmed_devices(request.user):
+        return _enrol(request, form, next_url)
+    if request.method == "POST" and form.is_valid():
+        device = second_factor.verify(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(next_url)
+        audit.record(
+            request=request,
+            action=AuditAction.LOGIN_FAILED,
+            object_type="user",
+            object_id=request.user.pk,
+            detail={"username": request.user.get_username(), "factor": "second"},
+        )
+        form.add_error("token", _("This code is not right, or it was used already."))
+    return render(request, "accounts/second_factor.html", {"form": form, "next": next_url})
+
+
+def _enrol(request: HttpRequest, form: TokenForm, next_url: str) -> HttpResponse:
+    device = second_factor.pending_authenticator(request.user)
+    if request.method == "POST" and form.is_valid():
+        codes = second_factor.confirm_authenticator(
+            request=request, device=device, token=form.cleaned_data["token"]
+        )
+        if codes is not None:
+            request.session["recovery_codes_once"] = codes
+            return redirect(f"{reverse('accounts:recovery_codes')}?next={next_url}")
+        form.add_error("token", _("This code is not right. Check the time on your phone."))
+    context = {
+        "form": form,
+        "next": next_url,
+        "qr_svg": second_factor.qr_code_svg(device),
+        "secret": second_factor.secret_text(device),
+    }
+    return render(request, "accounts/second_factor_setup.html", context)
+
+
+@never_cache
+@login_required
+def recovery_codes(request: HttpRequest) -> HttpResponse:
+    codes = request.session.pop("recovery_codes_once", None)
+    return render(
+        request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)}
+    )
+
+
+@login_required
+def staff_users(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("auth.change_user"):
+        raise Http404
+    users = get_user_model().objects.filter(is_active=True).order_by("username")
+    rows = [
+        {"user": user, "role": role_of(user), "factors": len(second_factor.confirmed_devices(user))}
+        for user in users
+    ]
+    audit.record(request=request, action=AuditAction.VIEW, object_type="user_list")
+    return render(request, "accounts/staff_users.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def reset_factor(request: HttpRequest, user_id: int) -> HttpResponse:
+    if not request.user.has_perm("auth.change_user"):
+        raise Http404
+    user = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    second_factor.reset_second_factor(user=user, request=request)
+    return redirect("accounts:staff_users")

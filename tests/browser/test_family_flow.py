@@ -129,7 +129,11 @@ def fill_request_without_surname(page: Page) -> None:
 
 
 def test_mother_files_request_on_phone_and_caseworker_starts_search(
-    kintrace_server: LiveServer, browser: Browser, playwright: Playwright, output_dir: Path
+    kintrace_server: LiveServer,
+    browser: Browser,
+    playwright: Playwright,
+    output_dir: Path,
+    staff_login,
 ) -> None:
     shots = Screenshots(output_dir)
     errors = ServerErrors()
@@ -248,9 +252,7 @@ def test_mother_files_request_on_phone_and_caseworker_starts_search(
     staff = desk.new_page()
     staff.goto("/staff/")
     assert_at(staff, "/staff/login/", errors)
-    staff.fill("#id_username", kintrace_server.caseworker)
-    staff.fill("#id_password", kintrace_server.caseworker_password)
-    staff.get_by_role("button", name=ru("Log in")).click()
+    staff_login(staff, kintrace_server.caseworker, kintrace_server.caseworker_password)
     assert_at(staff, "/staff/", errors)
     expect(staff.locator("html")).to_have_attribute("lang", "ru")
     expect(staff.locator("main")).to_contain_text(reference)
