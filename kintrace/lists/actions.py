@@ -1,0 +1,273 @@
+"""Writes of the lists app: an import is checked whole, then written whole in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from kintrace.accounts import audit
+from kintrace.accounts.models import AuditAction
+from kintrace.lists.importers import (
+    ImportProblem,
+    RecordRow,
+    Table,
+    check_rows,
+    mapping_problems,
+    open_table,
+    record_row,
+)
+from kintrace.lists.models import ImportJob, JobState, PublisherMapping, Record, SourceList
+from kintrace.lists.signals import list_imported
+
+BATCH = 2000
+MAX_PROBLEMS = 50
+Progress = Callable[[str, int, int], None]  # phase ("check" or "write"), done, total
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def refuse_reimport(sha256: str) -> None:
+    earlier = SourceList.objects.filter(file_sha256=sha256).first()
+    if earlier is not None:
+        when = timezone.localtime(earlier.imported_at).strftime("%Y-%m-%d %H:%M")
+        raise ImportProblem(
+            f"this file was imported already, as list {earlier.pk} {earlier.name!r} on {when}"
+        )
+
+
+def check_table(
+    table: Table, mapping: dict[str, str], *, progress: Progress | None = None
+) -> tuple[int, list[ImportProblem]]:
+    """Check every row without writing; returns the row count and the first problems."""
+    wrong = mapping_problems(mapping, table.columns)
+    if wrong:
+        return 0, [ImportProblem("; ".join(wrong))]
+    index = {field: table.columns.index(column) for field, column in mapping.items()}
+    problems: list[ImportProblem] = []
+    count = 0
+    try:
+        for count, cells in enumerate(table.rows(), 1):
+            try:
+                record_row(cells, table.columns, index, count)
+            except ImportProblem as problem:
+                if len(problems) < MAX_PROBLEMS:
+                    problems.append(problem)
+            if progress is not None and count % 10_000 == 0:
+                progress("check", count, 0)
+    except ImportProblem as problem:  # the file itself stops the read (encoding, line length)
+        problems.append(problem)
+    if count == 0 and not problems:
+        problems.append(ImportProblem("the file has a header but no rows"))
+    if progress is not None:
+        progress("check", count, count)
+    return count, problems
+
+
+def _record(source_list: SourceList, row: RecordRow) -> Record:
+    year, month, day = row.birth
+    return Record(
+        source_list=source_list,
+        row_number=row.row_number,
+        external_id=row.external_id,
+        name_as_printed=row.name_as_printed,
+        surname=row.surname,
+        given_name=row.given_name,
+        patronymic=row.patronymic,
+        birth_year=year,
+        birth_month=month,
+        birth_day=day,
+        birth_place=row.birth_place,
+        region=row.region,
+        military_unit=row.unit,
+        unit_key=row.unit_key,
+        rank=row.rank,
+        sex=row.sex,
+        status_in_list=row.status,
+        event_date=row.event_date,
+        event_place=row.event_place,
+        original=row.original,
+    )
+
+
+@transaction.atomic
+def write_list(
+    *,
+    table: Table,
+    mapping: dict[str, str],
+    details: dict,
+    sha256: str,
+    file_name: str,
+    total: int,
+    actor,
+    request: HttpRequest | None,
+    progress: Progress | None = None,
+) -> SourceList:
+    """Write the list and all its records, or nothing (any problem rolls everything back)."""
+    refuse_reimport(sha256)
+    source_list = SourceList.objects.create(
+        **details,
+        file_name=file_name[:255],
+        file_format=table.format,
+        file_sha256=sha256,
+        imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    batch: list[Record] = []
+    written = 0
+    for row in check_rows(table, mapping):
+        batch.append(_record(source_list, row))
+        if len(batch) >= BATCH:
+            Record.objects.bulk_create(batch)
+            written += len(batch)
+            batch = []
+            if progress is not None:
+                progress("write", written, total)
+    Record.objects.bulk_create(batch)
+    written += len(batch)
+    if progress is not None:
+        progress("write", written, total)
+    source_list.record_count = written
+    source_list.save(update_fields=["record_count"])
+    if source_list.publisher:
+        PublisherMapping.objects.update_or_create(
+            publisher=source_list.publisher, defaults={"mapping": mapping}
+        )
+    audit.record(
+        request=request,
+        action=AuditAction.IMPORT,
+        object_type="source_list",
+        object_id=source_list.pk,
+        actor_label=None if request else (getattr(actor, "username", None) or "command line"),
+        detail={"file": file_name[:200], "records": written, "sha256": sha256},
+    )
+    transaction.on_commit(
+        lambda: list_imported.send(sender=SourceList, source_list_id=source_list.pk)
+    )
+    return source_list
+
+
+def import_list(
+    *,
+    path: str | Path,
+    file_name: str,
+    details: dict,
+    mapping: dict[str, str] | None,
+    actor,
+    request: HttpRequest | None,
+    progress: Progress | None = None,
+) -> SourceList:
+    """Import one file whole: check every row first, then write all in one transaction.
+
+    ``mapping`` (field -> column) defaults to the publisher's saved one and the header
+    words. Raises :class:`ImportProblem` naming the row, column and value; nothing is
+    written then.
+    """
+    sha256 = file_sha256(path)
+    refuse_reimport(sha256)
+    table = open_table(path, name=file_name)
+    mapping = mapping or default_mapping(table.columns, details.get("publisher", ""))
+    total, problems = check_table(table, mapping, progress=progress)
+    if problems:
+        raise problems[0]
+    return write_list(
+        table=table,
+        mapping=mapping,
+        details=details,
+        sha256=sha256,
+        file_name=file_name,
+        total=total,
+        actor=actor,
+        request=request,
+        progress=progress,
+    )
+
+
+def default_mapping(columns: list[str], publisher: str) -> dict[str, str]:
+    from kintrace.lists.importers import guess_mapping
+
+    saved = PublisherMapping.objects.filter(publisher=publisher).first() if publisher else None
+    return guess_mapping(columns, saved.mapping if saved else None)
+
+
+@transaction.atomic
+def upload_file(*, upload, details: dict, actor, request: HttpRequest | None) -> ImportJob:
+    """Keep an uploaded file for mapping and import; the format comes from its name."""
+    from kintrace.lists.importers.base import format_of
+
+    job = ImportJob(
+        file_name=upload.name[:255],
+        file_format=format_of(upload.name),
+        details=details,
+        created_by=actor,
+    )
+    job.file.save(f"{timezone.now():%Y%m%d%H%M%S}-{Path(upload.name).suffix.lower()}", upload)
+    audit.record(
+        request=request,
+        action=AuditAction.CREATE,
+        object_type="import_job",
+        object_id=job.pk,
+        detail={"file": upload.name[:200]},
+    )
+    return job
+
+
+@transaction.atomic
+def queue_import(
+    *, job: ImportJob, mapping: dict[str, str], only_check: bool, request: HttpRequest | None
+) -> None:
+    """Save the mapping and hand the file to the task queue (checking, then writing)."""
+    from kintrace.lists import tasks
+
+    job.mapping = mapping
+    job.state = JobState.QUEUED
+    job.problems = []
+    job.rows_done = 0
+    job.save(update_fields=["mapping", "state", "problems", "rows_done", "updated_at"])
+    audit.record(
+        request=request,
+        action=AuditAction.UPDATE,
+        object_type="import_job",
+        object_id=job.pk,
+        detail={"queued": "check" if only_check else "import"},
+    )
+    transaction.on_commit(lambda: tasks.run_import.enqueue(job_id=job.pk, only_check=only_check))
+
+
+@transaction.atomic
+def link_same_people(*, pairs: list[tuple[int, int]]) -> int:
+    """Give records that are one person (pairs of record ids) one ``person_key``."""
+    if not pairs:
+        return 0
+    ids = {i for pair in pairs for i in pair}
+    keys = dict(Record.objects.filter(pk__in=ids).values_list("pk", "person_key"))
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in ids:
+        groups.setdefault(root(i), []).append(i)
+    changed = 0
+    for members in groups.values():
+        existing = sorted(k for k in (keys.get(i) for i in members) if k)
+        key = existing[0] if existing else f"p{min(members)}"
+        todo = [i for i in members if keys.get(i) != key]
+        changed += Record.objects.filter(pk__in=todo).update(person_key=key)
+    return changed

@@ -1,0 +1,89 @@
+"""The table every reader returns, the error every reader raises, and the size limits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep a hostile file from exhausting memory or disk."""
+
+    max_line_bytes: int = 1 << 20  # one CSV line
+    max_cell_chars: int = 10_000
+    max_columns: int = 200
+    max_json_bytes: int = 200 << 20
+    max_xml_bytes: int = 200 << 20
+    max_xlsx_unpacked_bytes: int = 500 << 20
+    max_xlsx_ratio: int = 200  # unpacked / packed size of one zip member
+
+
+LIMITS = Limits()
+
+
+class ImportProblem(ValueError):
+    """One thing wrong with a file; ``row`` counts data rows from 1 (0: the file or header)."""
+
+    def __init__(self, why: str, *, row: int = 0, column: str = "", value: str = ""):
+        self.row, self.column, self.value, self.why = row, column, value, why
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = [f"row {self.row}" if self.row else "file"]
+        if self.column:
+            where.append(f"column {self.column}")
+        value = f" {self.value[:80]!r}:" if self.value else ""
+        return f"{', '.join(where)}:{value} {self.why}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"row": self.row, "column": self.column, "value": self.value[:200], "why": self.why}
+
+
+@dataclass
+class Table:
+    """A header and a stream of rows; iterate ``rows()`` once per pass."""
+
+    columns: list[str]
+    opener: Callable[[], Iterator[list[str]]]
+    format: str
+    details: dict[str, str] = field(default_factory=dict)  # encoding, delimiter, sheet, ...
+
+    def rows(self) -> Iterator[list[str]]:
+        return self.opener()
+
+
+FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".json": "json"}
+FORMATS |= {".xml": "pfif", ".pfif": "pfif"}
+
+
+def format_of(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        raise ImportProblem(f"unknown file type {suffix or '(none)'!r}; use one of {known}")
+    return FORMATS[suffix]
+
+
+def clean_header(names: list[str], limits: Limits) -> list[str]:
+    if len(names) > limits.max_columns:
+        raise ImportProblem(f"{len(names)} columns; at most {limits.max_columns} are read")
+    out, seen = [], set()
+    for i, raw in enumerate(names, 1):
+        name = " ".join(str(raw or "").split()) or f"column {i}"
+        while name in seen:
+            name = f"{name} ({i})"
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def open_table(path: str | Path, *, name: str | None = None, limits: Limits = LIMITS) -> Table:
+    """Open a list file; ``name`` (the uploaded name) chooses the format, else ``path``."""
+    from kintrace.lists.importers import csv_file, json_file, pfif, xlsx
+
+    path = Path(path)
+    kind = format_of(name or path.name)
+    readers = {"csv": csv_file.read, "xlsx": xlsx.read, "json": json_file.read, "pfif": pfif.read}
+    return readers[kind](path, limits)

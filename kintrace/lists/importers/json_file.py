@@ -1,0 +1,56 @@
+"""JSON: a list of objects, or an object holding one (``records``, ``people``, ``data``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from kintrace.lists.importers.base import ImportProblem, Limits, Table, clean_header
+
+LIST_KEYS = ("records", "people", "persons", "data", "items", "results")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value).strip()
+
+
+def read(path: Path, limits: Limits) -> Table:
+    size = path.stat().st_size
+    if size > limits.max_json_bytes:
+        raise ImportProblem(
+            f"the JSON file is {size >> 20} MB; at most {limits.max_json_bytes >> 20} MB"
+        )
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportProblem("the JSON file is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise ImportProblem(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    if isinstance(data, dict):
+        data = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
+    if not isinstance(data, list):
+        raise ImportProblem("the JSON must be a list of records (or an object with 'records')")
+    columns: list[str] = []
+    seen: set[str] = set()
+    for number, item in enumerate(data, 1):
+        if not isinstance(item, dict):
+            raise ImportProblem("a record must be a JSON object", row=number)
+        for key in item:
+            if key not in seen:
+                seen.add(key)
+                columns.append(key)
+    keys = list(columns)
+    columns = clean_header(columns, limits)
+
+    def rows() -> Iterator[list[str]]:
+        for item in data:
+            yield [_cell(item.get(k)) for k in keys]
+
+    return Table(columns, rows, "json")
