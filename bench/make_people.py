@@ -176,7 +176,8 @@ def decline(word: str, kind: str, sex: str, case: str) -> str:
         if word.endswith("я"):
             return word[:-1] + ("и" if g else "е")
         if word.endswith("а"):
-            return word[:-1] + ("ы" if g else "е")
+            soft = word[-2] in "кгхжшщч"
+            return word[:-1] + (("и" if soft else "ы") if g else "е")
         return word + ("а" if g else "у")
     if kind == "surname":
         if word.endswith("ая"):
@@ -262,6 +263,8 @@ def _arrange(sur: str, giv: str, pat: str, style: dict) -> dict[str, str]:
 
 
 def render_date(p: Person, style: dict) -> str:
+    if style.get("full_date"):  # hard negatives: the evidence beyond the name is there
+        return f"{p.day:02d}.{p.month:02d}.{p.year}"
     r = random.random()
     if r < style["p_no_date"]:
         return ""
@@ -303,8 +306,12 @@ def render(p: Person, rid: str, style: dict) -> dict[str, str]:
     return rec
 
 
-def style_for(side: str) -> dict:
-    """How one record is written: families (left) write Russian Cyrillic mostly."""
+def style_for(side: str, full_date: bool = False) -> dict:
+    """How one record is written: families (left) write Russian Cyrillic mostly.
+
+    ``full_date``: a person with a confusable double (namesake, father or son, twin) gets
+    the full birth date, the evidence that tells them apart.
+    """
     rnd = random.random
     if side == "left":
         lang = random.choices(["ru", "uk", "lat"], [0.7, 0.2, 0.1])[0]
@@ -319,13 +326,14 @@ def style_for(side: str) -> dict:
         "initials": initials,
         "dim": side == "left" and not initials and rnd() < 0.12,
         "case": (random.choice(["gen", "dat"]) if side == "left" and rnd() < 0.3 else None),
-        "p_typo": 0.08,
+        "p_typo": 0.04,
         "upper": rnd() < (0.3 if side == "right" else 0.05),
         "split": side == "right" and rnd() < 0.3,
         "order": random.choices(["sgp", "gps", "s,gp"], [0.7, 0.2, 0.1])[0],
         "no_patronymic": rnd() < (0.15 if side == "left" else 0.08),
-        "p_no_date": 0.1 if side == "left" else 0.2,
+        "p_no_date": 0.03 if side == "left" else 0.08,
         "p_date_error": 0.03,
+        "full_date": full_date,
     }
 
 
@@ -396,19 +404,23 @@ def generate(
     random.seed(seed)
     left_people = new_people(n_left)
     right_people: list[tuple[Person, str | None]] = []
+    confusable: set[int] = set()
     for i, p in enumerate(left_people):
         if random.random() < match_rate:
             right_people.append((p, f"L{i}"))
         if random.random() < negative_rate:
-            right_people.append((hard_negative(p), None))
+            right_people.append((hard_negative(p), "-"))
+            confusable.add(i)
     fill = max(0, n_right - len(right_people))
     right_people += [(p, None) for p in new_people(fill)]
     random.shuffle(right_people)
-    left = [render(p, f"L{i}", style_for("left")) for i, p in enumerate(left_people)]
+    left = [
+        render(p, f"L{i}", style_for("left", i in confusable)) for i, p in enumerate(left_people)
+    ]
     right, truth = [], []
     for j, (p, lid) in enumerate(right_people[:n_right] if n_right else right_people):
-        right.append(render(p, f"R{j}", style_for("right")))
-        if lid:
+        right.append(render(p, f"R{j}", style_for("right", lid == "-")))
+        if lid and lid != "-":
             truth.append((lid, f"R{j}"))
     return left, right, truth
 

@@ -9,25 +9,63 @@ from __future__ import annotations
 
 from typing import Any
 
-# Fixed m for a contradiction: a fully written, different given name or father's name,
+# Fixed m for a contradiction: a different given name or father's name (full or initial),
 # or birth years far apart, almost never happen for one person (twins, father and son).
 CONTRADICTION_M = 1e-9
 
 JW_FUNCTION = {"duckdb": "jaro_winkler_similarity", "spark": "jaro_winkler"}
 JW_PLACEHOLDER = "JW("
 
-# Initial letters that one name takes in different scripts or schemes
-# (Олександр/Aleksandr, Евгений/Yevgeny, Юрий/Iurii, Георгий/Heorhiy).
-_INITIAL_PAIRS = ("ao", "oa", "ey", "ye", "iy", "yi", "jy", "yj", "ij", "ji", "gh", "hg")
-_INITIAL_SQL = ", ".join(f"'{p}'" for p in _INITIAL_PAIRS)
+# Name groups whose initial differs by script or scheme (Олександр, Mykola, Hanna, Yevhen,
+# Jurij): the extra letters an initial-only record may use for them.
+ALT_INITIALS = {
+    "aleksandr": "o",
+    "aleksey": "o",
+    "elena": "o",
+    "anna": "hg",
+    "nikolay": "m",
+    "nikita": "m",
+    "evgeniy": "y",
+    "egor": "y",
+    "efim": "y",
+    "georgiy": "h",
+    "grigoriy": "h",
+    "gennadiy": "h",
+    "galina": "h",
+    "gleb": "h",
+    "yuriy": "ij",
+    "yakov": "ij",
+    "yuliya": "ij",
+    "yuliy": "ij",
+    "yaroslav": "j",
+    "ekaterina": "k",
+    "igor": "",
+    "elizaveta": "y",
+    "evdokiya": "y",
+    "iosif": "y",
+    "kseniya": "o",
+}
 
 
 def _initials_compatible(col: str) -> str:
-    """SQL: one side gives only an initial and the initials agree (across scripts)."""
+    """SQL: one side gives only an initial, and it is one the other's name can take."""
     return (
         f"({col}_full_l IS NULL OR {col}_full_r IS NULL) AND "
-        f"({col}_init_l = {col}_init_r OR ({col}_init_l || {col}_init_r) IN ({_INITIAL_SQL}))"
+        f"(instr({col}_inits_l, {col}_init_r) > 0 OR instr({col}_inits_r, {col}_init_l) > 0)"
     )
+
+
+def _initial_only(col: str) -> str:
+    return f"({col}_full_l IS NULL OR {col}_full_r IS NULL)"
+
+
+# A one-letter slip or a near spelling, never across sexes (Александр/Александра).
+_SAME_SEX_OR_UNKNOWN = "(sex_l IS NULL OR sex_r IS NULL OR sex_l = sex_r)"
+
+
+def _typo(col: str, sexed: bool) -> str:
+    close = f"(levenshtein({col}_key_l, {col}_key_r) <= 1 OR JW({col}_key_l, {col}_key_r) >= 0.92)"
+    return f"{close} AND {_SAME_SEX_OR_UNKNOWN}" if sexed else close
 
 
 def _level(
@@ -64,9 +102,10 @@ def surname_comparison() -> dict[str, Any]:
         _level(
             "sn_stem_l = sn_stem_r",
             "same surname, other gender or case form",
-            0.06,
-            0.002,
+            0.03,
+            0.0012,
             tf="sn_stem",
+            fix_m=True,
         ),
         _level("sn_key_l = sn_key_r", "surname sounds the same", 0.05, 0.004),
         _level(
@@ -83,7 +122,7 @@ def surname_comparison() -> dict[str, Any]:
 
 
 def given_comparison() -> dict[str, Any]:
-    """Given name: same name group (variant, diminutive, ru/uk), sound, close, initial."""
+    """Given name: same name group (variant, diminutive, ru/uk), sound, slip, initial."""
     levels = [
         _level("gn_init_l IS NULL OR gn_init_r IS NULL", "given name missing", 0, 0, null=True),
         _level(
@@ -96,21 +135,27 @@ def given_comparison() -> dict[str, Any]:
             0.02,
             0.00001,
         ),
-        _level("JW(gn_key_l, gn_key_r) >= 0.9", "given name nearly the same", 0.02, 0.02),
+        _level(_typo("gn", sexed=True), "given name nearly the same", 0.02, 0.005),
         _level(_initials_compatible("gn"), "given name initial agrees", 0.04, 0.02),
+        _level(
+            _initial_only("gn"), "given name initial differs", CONTRADICTION_M, 0.05, fix_m=True
+        ),
         _level("ELSE", "given name different", CONTRADICTION_M, 0.91, fix_m=True),
     ]
     return _comparison("given_name", "Given name", levels)
 
 
 def patronymic_comparison() -> dict[str, Any]:
-    """Father's name: same group, sound, close, initial; a different one is a contradiction."""
+    """Father's name: same group, sound, slip, initial; a different one is a contradiction."""
     levels = [
         _level("pn_init_l IS NULL OR pn_init_r IS NULL", "father's name missing", 0, 0, null=True),
         _level("pn_full_l = pn_full_r", "same father's name", 0.90, 0.04, tf="pn_full"),
         _level("pn_key_l = pn_key_r", "father's name sounds the same", 0.03, 0.01),
-        _level("JW(pn_key_l, pn_key_r) >= 0.9", "father's name nearly the same", 0.02, 0.02),
+        _level(_typo("pn", sexed=False), "father's name nearly the same", 0.02, 0.005),
         _level(_initials_compatible("pn"), "father's name initial agrees", 0.05, 0.03),
+        _level(
+            _initial_only("pn"), "father's name initial differs", CONTRADICTION_M, 0.05, fix_m=True
+        ),
         _level("ELSE", "father's name different", CONTRADICTION_M, 0.90, fix_m=True),
     ]
     return _comparison("patronymic", "Father's name", levels)
@@ -119,6 +164,11 @@ def patronymic_comparison() -> dict[str, Any]:
 def birth_date_comparison() -> dict[str, Any]:
     """Birth date at the precision both sides give; years far apart contradict."""
     same_y = "by_l = by_r"
+    # The rest of the date agrees or one side does not give it.
+    rest_fits = (
+        "(bm_l IS NULL OR bm_r IS NULL OR (bm_l = bm_r AND (bd_l IS NULL OR bd_r IS NULL "
+        "OR bd_l = bd_r)))"
+    )
     levels = [
         _level("by_l IS NULL OR by_r IS NULL", "birth date missing", 0, 0, null=True),
         _level(f"{same_y} AND bm_l = bm_r AND bd_l = bd_r", "same birth date", 0.80, 0.00007),
@@ -129,9 +179,11 @@ def birth_date_comparison() -> dict[str, Any]:
             0.00007,
         ),
         _level(f"{same_y} AND bm_l = bm_r", "same birth year and month", 0.06, 0.002),
-        _level(same_y, "same birth year", 0.07, 0.025),
-        _level("abs(by_l - by_r) = 1", "birth year one apart", 0.03, 0.05),
-        _level("abs(by_l - by_r) <= 10", "birth year 2 to 10 apart", 0.01, 0.40),
+        _level(f"{same_y} AND (bm_l IS NULL OR bm_r IS NULL)", "same birth year", 0.07, 0.01),
+        # Both give day and month and both differ: a namesake born that year, seldom a slip.
+        _level(same_y, "same birth year, other month", 0.001, 0.02, fix_m=True),
+        _level(f"abs(by_l - by_r) = 1 AND {rest_fits}", "birth year one apart", 0.03, 0.02),
+        _level("abs(by_l - by_r) <= 10", "birth dates within ten years", 0.002, 0.40, fix_m=True),
         _level("ELSE", "birth years far apart", CONTRADICTION_M, 0.52, fix_m=True),
     ]
     return _comparison("birth_date", "Birth date", levels)
@@ -188,22 +240,30 @@ def comparisons() -> list[dict[str, Any]]:
 
 
 # Blocking on canonical and phonetic keys, never raw tokens, so a name written in another
-# script or scheme still meets its twin. Each rule: (left expr, right expr) pairs.
-BLOCKING_RULES: list[list[tuple[str, str]]] = [
-    [("sn_key", "sn_key"), ("gn_full", "gn_full"), ("pn_full", "pn_full")],
-    [("sn_key", "sn_key"), ("gn_full", "gn_full"), ("by", "by")],
-    [("sn_key", "sn_key"), ("by", "by"), ("bm", "bm"), ("bd", "bd")],
-    [("gn_full", "gn_full"), ("pn_full", "pn_full"), ("by", "by"), ("bm", "bm"), ("bd", "bd")],
-    [("sn_key", "gn_key"), ("gn_key", "sn_key")],
-    [("sn_key", "sn_key"), ("gn_init", "gn_init"), ("pn_init", "pn_init")],
-    [("sn_key", "sn_key"), ("gn_init", "gn_init"), ("by", "by")],
-    [("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")],
+# script or scheme still meets its twin. A rule: key pairs (left column, right column) and
+# an optional extra SQL condition.
+BlockingRule = tuple[list[tuple[str, str]], str | None]
+_NO_PATRONYMIC_OR_DATE = "(l.pn_full IS NULL OR r.pn_full IS NULL OR l.by IS NULL OR r.by IS NULL)"
+BLOCKING_RULES: list[BlockingRule] = [
+    ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], None),
+    ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("by", "by")], None),
+    ([("sn_key", "sn_key"), ("gn_full", "gn_full")], _NO_PATRONYMIC_OR_DATE),
+    ([("sn_pre", "sn_pre"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
+    ([("gn_init", "gn_init"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
+    ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("by", "by")], None),
+    ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("sn_pre", "sn_pre")], None),
+    ([("sn_key", "gn_key"), ("gn_key", "sn_key")], None),
+    ([("sn_key", "sn_key"), ("gn_init", "gn_init"), ("pn_init", "pn_init")], None),
+    ([("sn_key", "sn_key"), ("by", "by")], None),
+    ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")], None),
 ]
 
 
-def blocking_rule_sql(rule: list[tuple[str, str]]) -> str:
+def blocking_rule_sql(rule: BlockingRule | list[tuple[str, str]]) -> str:
     """SQL for one blocking rule in Splink's l./r. form."""
-    return " AND ".join(f"l.{a} = r.{b}" for a, b in rule)
+    pairs, condition = rule if isinstance(rule, tuple) else (rule, None)
+    sql = " AND ".join(f"l.{a} = r.{b}" for a, b in pairs)
+    return f"{sql} AND {condition}" if condition else sql
 
 
 def settings_dict(link_type: str = "link_only", prior: float = 1.5e-5) -> dict[str, Any]:

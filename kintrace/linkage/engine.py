@@ -61,17 +61,24 @@ def train(
     seed: int = 1,
     u_pairs: float = U_PAIRS,
     em_pairs: float = EM_PAIRS,
+    extra_fields: tuple[str, ...] = (),
+    contradictions: str = "fixed",
 ) -> Model:
     """Train a model: u by random sampling, m by EM (or from labelled pairs), the prior
     from deterministic rules. ``right=None`` trains for deduplication of ``left``.
 
     ``labels`` (columns unique_id_l, source_dataset_l, unique_id_r, source_dataset_r,
-    clerical_match_score) replaces EM for m. Contradiction levels keep their fixed m.
+    clerical_match_score) replaces EM for m. ``extra_fields`` adds a plain comparison per
+    named column. Contradiction levels keep their fixed m unless ``contradictions`` is
+    ``"learned"`` (see :meth:`Model.with_learned_contradictions`).
     """
     _quiet_splink()
-    tables = [_as_features(left)] + ([_as_features(right)] if right is not None else [])
+    tables = [_as_features(left, extra_fields)]
+    tables += [_as_features(right, extra_fields)] if right is not None else []
     link_type = "link_only" if right is not None else "dedupe_only"
-    start = start or Model.untrained(link_type)
+    start = (start or Model.default()).with_extra_fields(list(extra_fields))
+    if contradictions == "learned":
+        start = start.with_learned_contradictions()
     linker = _linker(tables, start.for_link_type(link_type))
     linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=seed)
     _estimate_prior(linker)
@@ -125,12 +132,14 @@ def link(
     model: Model | None = None,
     progress: Progress | None = None,
     extra_fields: tuple[str, ...] = (),
+    extra_blocking: tuple[str, ...] = (),
 ) -> pa.Table:
     """Link two people tables; return candidate pairs at or above ``threshold``.
 
     Columns ``left_id``, ``right_id``, ``probability``, ``match_weight`` (plus
     ``explanation`` when ``explain``), ordered by left_id then probability, highest first.
-    ``extra_fields`` names other columns to compare as plain text (e.g. an address).
+    ``extra_fields`` names other columns to compare as plain text (e.g. an address);
+    ``extra_blocking`` those of them that also generate candidate pairs when equal.
     The model used is in the result's schema metadata (``kintrace_model``).
     """
     progress = progress or _noop
@@ -138,7 +147,8 @@ def link(
     tables = [_as_features(left, extra_fields), _as_features(right, extra_fields)]
     if model is None and extra_fields:
         model = _auto_model(tables, Model.default().with_extra_fields(list(extra_fields)))
-    return _predict(tables, "link_only", threshold, explain, model, progress)
+    blocking = [f"l.x_{f} = r.x_{f}" for f in extra_blocking]
+    return _predict(tables, "link_only", threshold, explain, model, progress, blocking)
 
 
 def dedupe(
@@ -155,10 +165,11 @@ def dedupe(
     return _predict([_as_features(people)], "dedupe_only", threshold, explain, model, progress)
 
 
-def _predict(tables, link_type, threshold, explain, model, progress) -> pa.Table:
+def _predict(tables, link_type, threshold, explain, model, progress, blocking=()) -> pa.Table:
     _quiet_splink()
     chosen = choose_model(tables, model, progress)
     settings = chosen.for_link_type(link_type)
+    settings["blocking_rules_to_generate_predictions"] += [{"blocking_rule": b} for b in blocking]
     settings["retain_intermediate_calculation_columns"] = explain
     settings["retain_matching_columns"] = explain
     linker = _linker(tables, settings)

@@ -9,12 +9,15 @@ from typing import Any
 
 import pyarrow as pa
 
+from kintrace.linkage.comparisons import ALT_INITIALS
 from kintrace.linkage.io import NAME_COLUMNS, check_people
 
 FEATURE_SCHEMA = pa.schema(
     [("unique_id", pa.string())]
-    + [(c, pa.string()) for c in ("sn_canon", "sn_stem", "sn_key", "gn_full", "gn_key")]
-    + [(c, pa.string()) for c in ("gn_init", "pn_full", "pn_key", "pn_init", "sex")]
+    + [(c, pa.string()) for c in ("sn_canon", "sn_stem", "sn_key", "sn_pre", "gn_full")]
+    + [("gn_key", pa.string())]
+    + [(c, pa.string()) for c in ("gn_init", "gn_inits", "pn_full", "pn_key", "pn_init")]
+    + [(c, pa.string()) for c in ("pn_inits", "sex")]
     + [(c, pa.int32()) for c in ("by", "bm", "bd")]
     + [(c, pa.string()) for c in ("place", "region", "unit")]
 )
@@ -134,8 +137,17 @@ def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
     return parsed.year, parsed.month, parsed.day
 
 
+# Typographic apostrophes and soft-sign primes (BGN/PCGN "Yevgen’yevich") read as "'".
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʹ`´′", "'"))
+
+
+def _name_text(value: Any) -> str | None:
+    text = _blank(value)
+    return text.translate(_APOSTROPHES) if text else None
+
+
 def _name_rows(table: pa.Table) -> Iterable[tuple[str | None, ...]]:
-    cols = [[_blank(v) for v in _to_pylist(table, c)] for c in NAME_COLUMNS]
+    cols = [[_name_text(v) for v in _to_pylist(table, c)] for c in NAME_COLUMNS]
     return zip(*cols, strict=True)
 
 
@@ -153,7 +165,7 @@ def prepare(
     check_people(table)
     report = report if report is not None else Counter()
     names = _names()
-    feats = names.features_for_many(_name_rows(table))
+    feats = _name_features(list(_name_rows(table)), report)
     out = _name_columns(feats)
     out["unique_id"] = [str(v) for v in table["id"].to_pylist()]
     out["sex"] = _sex_column(table, feats, report)
@@ -174,6 +186,23 @@ def _extra_value(value: Any) -> str | None:
     return " ".join(text.lower().split()) if text else None
 
 
+def _name_features(rows: list[tuple[str | None, ...]], report: Counter) -> list[Any]:
+    """Name features per row; a row without a name, or one the parser refuses, gets none."""
+    names = _names()
+    empty = names.NameFeatures(*([None] * 10), ())
+    todo = sorted({r for r in rows if any(r)}, key=lambda r: tuple(x or "" for x in r))
+    try:
+        found = dict(zip(todo, names.features_for_many(todo), strict=True))
+    except Exception:  # one bad name must not sink the file: retry row by row
+        found = {}
+        for row in todo:
+            try:
+                found[row] = names.features_for_many([row])[0]
+            except Exception:
+                report["name"] += 1
+    return [found.get(r, empty) for r in rows]
+
+
 def _as_table(people: Any) -> pa.Table:
     if isinstance(people, pa.Table):
         return people
@@ -184,14 +213,26 @@ def _as_table(people: Any) -> pa.Table:
     return pa.Table.from_pandas(people, preserve_index=False)
 
 
+def _inits(initial: str | None, group: str | None) -> str | None:
+    """The initials a name may take in any script: its own plus ALT_INITIALS."""
+    if not initial:
+        return None
+    return initial + ALT_INITIALS.get(group or "", "")
+
+
 def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
     def full(value: str | None) -> str | None:
         return value if value and len(value) > 1 else None
 
+    gn_full = [full(f.given_canon) for f in feats]
+    pn_full = [full(f.patronymic_canon) for f in feats]
     return {
+        "gn_inits": [_inits(f.given_initial, g) for f, g in zip(feats, gn_full, strict=True)],
+        "pn_inits": [_inits(f.patronymic_initial, p) for f, p in zip(feats, pn_full, strict=True)],
         "sn_canon": [f.surname_canon or None for f in feats],
         "sn_stem": [f.surname_stem or None for f in feats],
         "sn_key": [f.surname_key or None for f in feats],
+        "sn_pre": [(f.surname_key or "")[:3] or None for f in feats],
         "gn_full": [full(f.given_canon) for f in feats],
         "gn_key": [(f.given_key or None) if full(f.given_canon) else None for f in feats],
         "gn_init": [(f.given_initial or None) for f in feats],

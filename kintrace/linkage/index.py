@@ -64,7 +64,7 @@ class Index:
             feats = prepare(records)
         feats = feats.select(list(FEATURE_COLUMNS))
         model = model or Model.default()
-        keys = [_key_dict(feats, [b for _, b in rule]) for rule in BLOCKING_RULES]
+        keys = [_key_dict(feats, [b for _, b in pairs]) for pairs, _ in BLOCKING_RULES]
         if feats.num_rows < MIN_TRAIN_RECORDS:  # too few to count: population shares
             shares = default_frequencies()
             tf = {col: shares.get(col, {}) for col in model.tf_columns()}
@@ -78,8 +78,8 @@ class Index:
     def candidates(self, person: dict[str, Any]) -> np.ndarray:
         """Row numbers of records sharing at least one blocking key with ``person``."""
         found = []
-        for rule, keys in zip(BLOCKING_RULES, self._keys, strict=True):
-            key = tuple(person[a] for a, _ in rule)
+        for (pairs, _), keys in zip(BLOCKING_RULES, self._keys, strict=True):
+            key = tuple(person[a] for a, _ in pairs)
             if any(v is None for v in key):
                 continue
             rows = keys.get(key)

@@ -10,7 +10,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kintrace.linkage.comparisons import dialect_settings, extra_comparison, settings_dict
+from kintrace.linkage.comparisons import (
+    BLOCKING_RULES,
+    blocking_rule_sql,
+    dialect_settings,
+    extra_comparison,
+    settings_dict,
+)
 
 DEFAULT_MODEL_FILE = "default_model.json"
 DEFAULT_FREQUENCIES_FILE = "frequencies.json"
@@ -19,7 +25,7 @@ DEFAULT_FREQUENCIES_FILE = "frequencies.json"
 ELSE_M_FLOOR = {"surname": 0.02, "birth_place": 0.1, "region": 0.1, "unit": 0.15, "sex": 0.01}
 U_FLOOR = 1e-6
 # Trailing levels that are disagreements (weight may go below zero); all others agree.
-DISAGREEMENT_LEVELS = {"birth_date": 3}
+DISAGREEMENT_LEVELS = {"birth_date": 4, "given_name": 2, "patronymic": 2}
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,19 @@ class Model:
         settings["comparisons"] += [extra_comparison(f) for f in fields if f not in have]
         return Model(settings, dict(self.trained_on))
 
+    def with_learned_contradictions(self) -> Model:
+        """Let training estimate the contradiction levels instead of keeping them fixed.
+
+        For data whose duplicates replace whole values (FEBRL's synthetic corruptions);
+        kintrace's lists keep them fixed so that twins and father and son stay apart.
+        """
+        settings = copy.deepcopy(self.settings)
+        for comp in settings["comparisons"]:
+            for lv in comp["comparison_levels"]:
+                if lv.pop("fix_m_probability", False):
+                    lv["m_probability"] = 0.01
+        return Model(settings, dict(self.trained_on))
+
     def extra_fields(self) -> list[str]:
         """Extra fields this model compares (columns ``x_<field>``)."""
         out = []
@@ -123,6 +142,10 @@ class Model:
         settings = copy.deepcopy(self.settings)
         settings["link_type"] = link_type
         settings.pop("linker_uid", None)
+        # Blocking is how candidates are found, not a parameter: always the current rules.
+        settings["blocking_rules_to_generate_predictions"] = [
+            {"blocking_rule": blocking_rule_sql(r)} for r in BLOCKING_RULES
+        ]
         return dialect_settings(settings, dialect)
 
     @property
