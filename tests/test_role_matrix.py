@@ -1,0 +1,148 @@
+"""Every URL, requested as every role, against a declared table: a new URL without a row fails.
+
+The table says what each persona must get. Pages with personal data answer 404 to a signed-in
+staff member without the right (so ids are never confirmed) and send the anonymous to log in.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from kintrace.cases.access import FAMILY_SESSION_KEY
+
+PERSONAS = ("anonymous", "family", "caseworker", "coordinator", "analyst")
+OK, LOGIN, NOT_FOUND, BAD, REDIRECT = 200, "login", 404, 400, 302
+
+PUBLIC = dict.fromkeys(PERSONAS, OK)
+FAMILY_ONLY = {
+    "anonymous": REDIRECT,
+    "family": OK,
+    "caseworker": REDIRECT,
+    "coordinator": REDIRECT,
+    "analyst": REDIRECT,
+}
+CASE_READ = {
+    "anonymous": LOGIN,
+    "family": LOGIN,
+    "caseworker": OK,
+    "coordinator": OK,
+    "analyst": NOT_FOUND,
+}
+# POST with an empty form: a caseworker gets the form back with errors, others nothing.
+CASE_WRITE = {**CASE_READ, "caseworker": BAD, "coordinator": BAD}
+COUNTS = {**CASE_READ, "analyst": OK}
+COORDINATOR_ONLY = {**CASE_READ, "caseworker": NOT_FOUND}
+SIGNED_IN = {
+    "anonymous": LOGIN,
+    "family": LOGIN,
+    "caseworker": OK,
+    "coordinator": OK,
+    "analyst": OK,
+}
+
+# name: (method, expected per persona)
+MATRIX: dict[str, tuple[str, dict]] = {
+    "cases:landing": ("GET", PUBLIC),
+    "cases:intake": ("GET", PUBLIC),
+    "cases:intake_done": ("GET", PUBLIC),
+    "cases:status": ("GET", PUBLIC),
+    "cases:family_leave": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
+    "cases:family_case": ("GET", FAMILY_ONLY),
+    "cases:dashboard": ("GET", COUNTS),
+    "cases:case_list": ("GET", CASE_READ),
+    "cases:case_detail": ("GET", CASE_READ),
+    "cases:case_assign": ("POST", {**CASE_WRITE, "caseworker": REDIRECT, "coordinator": REDIRECT}),
+    "cases:case_status": ("POST", CASE_WRITE),
+    "cases:case_priority": ("POST", CASE_WRITE),
+    "cases:case_note": ("POST", CASE_WRITE),
+    "cases:case_message": ("POST", CASE_WRITE),
+    "cases:person_edit": ("GET", CASE_READ),
+    "cases:person_photo": ("GET", {**CASE_READ, "caseworker": NOT_FOUND, "coordinator": NOT_FOUND}),
+    "accounts:login": (
+        "GET",
+        {**PUBLIC, "caseworker": REDIRECT, "coordinator": REDIRECT, "analyst": REDIRECT},
+    ),
+    "accounts:logout": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
+    "accounts:audit_log": ("GET", COORDINATOR_ONLY),
+    "accounts:second_factor": (
+        "GET",
+        {**SIGNED_IN, "caseworker": REDIRECT, "coordinator": REDIRECT, "analyst": REDIRECT},
+    ),
+    "accounts:recovery_codes": ("GET", SIGNED_IN),
+    "accounts:staff_users": ("GET", COORDINATOR_ONLY),
+    "accounts:reset_factor": ("POST", {**COORDINATOR_ONLY, "coordinator": REDIRECT}),
+    "set_language": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
+    "healthz": ("GET", PUBLIC),
+}
+# Django's admin is for superusers only: none of the personas is one.
+ADMIN = dict.fromkeys(PERSONAS, REDIRECT)
+
+
+def url_patterns(resolver=None, prefix="", namespace=""):
+    """(name, route) of every named URL, walking includes."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_patterns(entry, route, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", route
+
+
+def test_every_named_url_has_a_row():
+    names = {name for name, _route in url_patterns() if not name.startswith("admin:")}
+    assert sorted(names - set(MATRIX)) == [], "add these URLs to the role matrix"
+    assert sorted(set(MATRIX) - names) == [], "these rows name no URL"
+
+
+def _fill(route: str, values: dict[str, str]) -> str:
+    import re
+
+    def value(match):
+        return values[match["name"]]
+
+    path = re.sub(r"<(?:\w+:)?(?P<name>\w+)>", value, route)
+    return "/" + path.replace("^", "").replace("$", "").replace("\\Z", "")
+
+
+@pytest.fixture
+def personas(caseworker, coordinator, analyst, family, anonymous):
+    return {
+        "anonymous": anonymous,
+        "family": family,
+        "caseworker": caseworker,
+        "coordinator": coordinator,
+        "analyst": analyst,
+    }
+
+
+def _outcome(response) -> int | str:
+    if response.status_code == 302 and response["Location"].startswith("/staff/login/"):
+        return LOGIN
+    return response.status_code
+
+
+def test_the_matrix(personas, case, caseworker):
+    values = {"reference": case.reference, "user_id": str(caseworker.user.pk)}
+    found = []
+    for name, route in url_patterns():
+        if name.startswith("admin:") and "<" in route:
+            continue  # admin pages with ids: the admin index row below covers the gate
+        method, expected = MATRIX.get(name, ("GET", ADMIN))
+        path = _fill(route, values)
+        for persona in PERSONAS:
+            client: Client = personas[persona]
+            if persona == "family":  # the family's code opens its own case page only
+                session = client.session
+                session[FAMILY_SESSION_KEY] = case.reference
+                session.save()
+            response = client.post(path, {}) if method == "POST" else client.get(path)
+            if _outcome(response) != expected[persona]:
+                found.append(
+                    f"{persona} {method} {path} ({name}): {_outcome(response)}, "
+                    f"expected {expected[persona]}"
+                )
+    assert found == []
