@@ -6,6 +6,7 @@ from kintrace.cases.views.public import healthz
 urlpatterns = [
     path("", include("kintrace.cases.urls")),
     path("staff/", include("kintrace.accounts.urls")),
+    path("staff/lists/", include("kintrace.lists.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

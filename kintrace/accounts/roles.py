@@ -31,9 +31,15 @@ LISTS_COORDINATION = ("lists.add_sourcelist", "matching.run_matching", "lists.ad
 COORDINATOR = Role(
     "coordinator",
     _("Coordinator"),
-    (*CASEWORKER.permissions, *LISTS_COORDINATION, "accounts.view_auditevent", "auth.change_user"),
+    (
+        *CASEWORKER.permissions,
+        *LISTS_COORDINATION,
+        "accounts.view_auditevent",
+        "auth.change_user",
+        "reports.view_reports",
+    ),
 )
-ANALYST = Role("analyst", _("Analyst"), ("cases.view_case_counts",))
+ANALYST = Role("analyst", _("Analyst"), ("cases.view_case_counts", "reports.view_reports"))
 
 ROLES: dict[str, Role] = {role.name: role for role in (CASEWORKER, COORDINATOR, ANALYST)}
 
@@ -57,8 +63,7 @@ def sync_role_groups(**kwargs) -> None:
         for p in Permission.objects.select_related("content_type")
         if f"{p.content_type.app_label}.{p.codename}" in wanted
     }
-    if len(found) < len(wanted):
-        return  # some app has not created its permissions yet; a later signal will
+    # Each app's post_migrate runs this again, so the last run sees every app's permissions.
     for role in ROLES.values():
         group, _created = Group.objects.get_or_create(name=role.name)
-        group.permissions.set([found[perm] for perm in role.permissions])
+        group.permissions.set([found[perm] for perm in role.permissions if perm in found])

@@ -64,7 +64,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         action=AuditAction.VIEW,
         object_type="audit_log",
         object_id=f"page {page.number}",
-        detail={k: v for k, v in request.GET.items() if k != "page"},
+        detail={"filters": sorted(k for k, v in request.GET.items() if v and k != "page")},
     )
     query = request.GET.copy()
     query.pop("page", None)

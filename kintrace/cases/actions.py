@@ -21,6 +21,8 @@ from kintrace.cases import notifications
 from kintrace.cases.models import (
     AccessFailure,
     Case,
+    ErasedCase,
+    ErasureReason,
     Event,
     EventKind,
     Person,
@@ -254,3 +256,40 @@ def open_family_access(*, reference: str, code: str, request: HttpRequest) -> Fa
             detail={"failures": limit},
         )
     return FamilyAccess(case=None, locked=now_locked)
+
+
+@transaction.atomic
+def erase_case(
+    *, case: Case, reason: ErasureReason, actor_label: str, request: HttpRequest | None
+) -> None:
+    """Remove a case's personal data everywhere, files included; keep counts and the audit trail.
+
+    Other apps drop what they hold about the case on the `case_erased` signal (and through
+    their foreign keys); the audit rows keep only the reference, never a name.
+    """
+    from kintrace.cases.signals import case_erased
+
+    person = case.person
+    ErasedCase.objects.create(
+        opened_month=timezone.localtime(case.created_at).date().replace(day=1),
+        status=case.status,
+        region=person.region,
+        service_type=person.service_type,
+        reason=reason,
+    )
+    photo = person.photo.name if person.photo else None
+    reference = case.reference
+    case_erased.send(sender=Case, case=case)
+    AccessFailure.objects.filter(reference=reference).delete()
+    case.delete()
+    if photo:
+        storage = person.photo.storage
+        transaction.on_commit(lambda: storage.delete(photo))
+    audit.record(
+        request=request,
+        action=AuditAction.DELETE,
+        object_type="case",
+        object_id=reference,
+        actor_label=actor_label,
+        detail={"reason": str(reason)},
+    )

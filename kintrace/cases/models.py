@@ -267,3 +267,24 @@ class AccessFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} from {self.client} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ErasureReason(models.TextChoices):
+    RETENTION = "retention", _("Retention period ended")
+    FAMILY_REQUEST = "family_request", _("The family asked for erasure")
+    DUPLICATE = "duplicate", _("Duplicate request")
+    UNLAWFUL = "unlawful", _("Should not have been collected")
+
+
+class ErasedCase(models.Model):
+    """What stays of an erased case: counts for reports, nothing that names anyone."""
+
+    opened_month = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices)
+    region = models.CharField(max_length=100, blank=True)
+    service_type = models.CharField(max_length=12, choices=ServiceType.choices)
+    reason = models.CharField(max_length=20, choices=ErasureReason.choices)
+    erased_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"erased {self.status} case of {self.opened_month:%Y-%m}"

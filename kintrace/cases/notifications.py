@@ -11,29 +11,44 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from kintrace.cases.models import Case
-from kintrace.cases.tasks import send_email
+from kintrace.cases.models import Case, Requester
+
+TEMPLATES = {
+    "confirmation": ("cases/email/confirmation_subject.txt", "cases/email/confirmation.txt"),
+    "update": ("cases/email/update_subject.txt", "cases/email/update.txt"),
+}
 
 
-def _queue(case: Case, template: str, subject_template: str) -> None:
-    requester = getattr(case, "requester", None)
+def render_family_email(*, reference: str, kind: str) -> tuple[str, str, str] | None:
+    """(address, subject, body) for the family of a case, or None when there is no address."""
+    requester = Requester.objects.filter(case__reference=reference).first()
     if requester is None or not requester.email:
-        return
+        return None
+    subject_template, body_template = TEMPLATES[kind]
     with translation.override(requester.preferred_language):
         context = {
-            "reference": case.reference,
+            "reference": reference,
             "status_url": f"{settings.SITE_URL}/status/",
             "organisation": settings.ORGANISATION_NAME,
         }
         subject = render_to_string(subject_template, context).strip()
-        body = render_to_string(template, context)
-    to = requester.email
-    transaction.on_commit(lambda: send_email.enqueue(to=to, subject=subject, body=body))
+        body = render_to_string(body_template, context)
+    return requester.email, subject, body
+
+
+def _queue(case: Case, kind: str) -> None:
+    from kintrace.cases.tasks import send_family_email
+
+    requester = getattr(case, "requester", None)
+    if requester is None or not requester.email:
+        return
+    reference = case.reference
+    transaction.on_commit(lambda: send_family_email.enqueue(reference=reference, kind=kind))
 
 
 def queue_confirmation(case: Case) -> None:
-    _queue(case, "cases/email/confirmation.txt", "cases/email/confirmation_subject.txt")
+    _queue(case, "confirmation")
 
 
 def queue_update_notice(case: Case) -> None:
-    _queue(case, "cases/email/update.txt", "cases/email/update_subject.txt")
+    _queue(case, "update")

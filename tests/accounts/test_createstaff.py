@@ -38,3 +38,14 @@ def test_roles_carry_their_permissions(db):
     assert analyst.has_perm("cases.view_case_counts")
     assert not analyst.has_perm("cases.view_case")
     assert coordinator.has_perm("accounts.view_auditevent")
+
+
+def test_every_permission_a_role_names_exists(db):
+    from django.contrib.auth.models import Permission
+
+    existing = {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Permission.objects.select_related("content_type")
+    }
+    for role in ROLES.values():
+        assert set(role.permissions) <= existing, role.name

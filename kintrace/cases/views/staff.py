@@ -98,7 +98,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         action=AuditAction.VIEW,
         object_type="case_list",
         object_id=f"page {page.number}",
-        detail={k: v for k, v in request.GET.items() if k != "page"},
+        # Which filters, never their values: a searched name must not outlive an erased case.
+        detail={"filters": sorted(k for k, v in request.GET.items() if v and k != "page")},
     )
     query = request.GET.copy()
     query.pop("page", None)
