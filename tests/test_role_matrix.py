@@ -59,6 +59,7 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "cases:case_note": ("POST", CASE_WRITE),
     "cases:case_message": ("POST", CASE_WRITE),
     "cases:person_edit": ("GET", CASE_READ),
+    "cases:case_erase": ("GET", COORDINATOR_ONLY),
     "cases:person_photo": ("GET", {**CASE_READ, "caseworker": NOT_FOUND, "coordinator": NOT_FOUND}),
     "accounts:login": (
         "GET",

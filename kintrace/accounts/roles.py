@@ -14,6 +14,22 @@ class Role:
     permissions: tuple[str, ...]
 
 
+# Inquiries to institutions: draft, send, record answers; the directory is read-only.
+INQUIRIES_CASEWORK = (
+    "inquiries.view_inquiry",
+    "inquiries.add_inquiry",
+    "inquiries.change_inquiry",
+    "inquiries.view_institution",
+)
+# The institutions directory, deadline rules and letter templates; the scorecards.
+INQUIRIES_COORDINATION = (
+    "inquiries.add_institution",
+    "inquiries.change_institution",
+    "inquiries.add_deadlinerule",
+    "inquiries.change_deadlinerule",
+    "inquiries.change_lettertemplate",
+    "inquiries.view_scorecard",
+)
 CASEWORKER = Role(
     "caseworker",
     _("Caseworker"),
@@ -24,6 +40,7 @@ CASEWORKER = Role(
         "lists.view_sourcelist",
         "matching.view_match",
         "matching.review_match",
+        *INQUIRIES_CASEWORK,
     ),
 )
 # Imports of lists, matching runs and partner API tokens.
@@ -36,10 +53,16 @@ COORDINATOR = Role(
         *LISTS_COORDINATION,
         "accounts.view_auditevent",
         "auth.change_user",
+        "cases.delete_case",
         "reports.view_reports",
+        *INQUIRIES_COORDINATION,
     ),
 )
-ANALYST = Role("analyst", _("Analyst"), ("cases.view_case_counts", "reports.view_reports"))
+ANALYST = Role(
+    "analyst",
+    _("Analyst"),
+    ("cases.view_case_counts", "reports.view_reports", "inquiries.view_scorecard"),
+)
 
 ROLES: dict[str, Role] = {role.name: role for role in (CASEWORKER, COORDINATOR, ANALYST)}
 

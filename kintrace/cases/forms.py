@@ -13,7 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.cases.actions import normalise_reference
-from kintrace.cases.models import ContactChannel, Person, Priority, Relation, Requester, Status
+from kintrace.cases.models import (
+    ContactChannel,
+    ErasureReason,
+    Person,
+    Priority,
+    Relation,
+    Requester,
+    Status,
+)
 
 DATE_INPUTS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"]
 NAME_RE = re.compile(r"^[^\W\d_]+(?:[ \-'’ʼ.][^\W\d_]*)*\.?$")
@@ -328,3 +336,8 @@ class CaseFilterForm(forms.Form):
             ("none", _("Nobody")),
             *[(str(u.pk), u.get_username()) for u in staff_users()],
         ]
+
+
+class EraseForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Why"), choices=ErasureReason.choices)
+    confirm = forms.CharField(label=_("Type the case reference to confirm"), max_length=20)

@@ -22,5 +22,6 @@ urlpatterns = [
     path(f"staff/cases/{REF}/note/", staff.case_note, name="case_note"),
     path(f"staff/cases/{REF}/message/", staff.case_message, name="case_message"),
     path(f"staff/cases/{REF}/person/", staff.person_edit, name="person_edit"),
+    path(f"staff/cases/{REF}/erase/", staff.case_erase, name="case_erase"),
     path(f"staff/cases/{REF}/photo/", staff.person_photo, name="person_photo"),
 ]

@@ -114,3 +114,29 @@ def test_erase_case_command_names_an_unknown_reference(db):
 
     with pytest.raises(CommandError, match="No case"):
         call_command("erase_case", "KT-2222-3333")
+
+
+def test_coordinator_erases_from_the_case_page(coordinator, case):
+    page = coordinator.get(f"/staff/cases/{case.reference}/erase/")
+    assert page.status_code == 200
+    wrong = coordinator.post(
+        f"/staff/cases/{case.reference}/erase/", {"reason": "duplicate", "confirm": "KT-2222-3333"}
+    )
+    assert wrong.status_code == 200 and wrong.context["form"].errors["confirm"]
+    assert Case.objects.exists()
+    done = coordinator.post(
+        f"/staff/cases/{case.reference}/erase/", {"reason": "duplicate", "confirm": case.reference}
+    )
+    assert done.status_code == 302
+    assert not Case.objects.exists()
+    assert AuditEvent.objects.filter(action=AuditAction.DELETE, actor_label="nadia").exists()
+
+
+@pytest.mark.parametrize("persona", ["caseworker", "analyst", "family"])
+def test_others_cannot_erase(request, persona, case):
+    client = request.getfixturevalue(persona)
+    response = client.post(
+        f"/staff/cases/{case.reference}/erase/", {"reason": "duplicate", "confirm": case.reference}
+    )
+    assert response.status_code in {302, 404}
+    assert Case.objects.exists()

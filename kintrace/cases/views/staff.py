@@ -19,13 +19,22 @@ from kintrace.cases.access import access_case
 from kintrace.cases.forms import (
     AssignForm,
     CaseFilterForm,
+    EraseForm,
     MessageForm,
     NoteForm,
     PersonForm,
     PriorityForm,
     StatusForm,
 )
-from kintrace.cases.models import OPEN_STATUSES, Case, Event, EventKind, Status, fold_for_search
+from kintrace.cases.models import (
+    OPEN_STATUSES,
+    Case,
+    ErasureReason,
+    Event,
+    EventKind,
+    Status,
+    fold_for_search,
+)
 from kintrace.names import unit_key
 
 
@@ -192,6 +201,28 @@ case_message = _case_form_view(
         case=case, text=data["text"], actor=request.user, request=request
     ),
 )
+
+
+@login_required
+def case_erase(request: HttpRequest, reference: str) -> HttpResponse:
+    """A coordinator erases a case: its personal data goes everywhere, for good."""
+    case = access_case(request, reference, for_write=True)
+    if not request.user.has_perm("cases.delete_case"):
+        raise Http404
+    form = EraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["confirm"].strip().upper() != case.reference:
+            form.add_error("confirm", _("This is not the reference of this case."))
+        else:
+            actions.erase_case(
+                case=case,
+                reason=ErasureReason(form.cleaned_data["reason"]),
+                actor_label=request.user.get_username(),
+                request=request,
+            )
+            messages.success(request, _("The case was erased."))
+            return redirect("cases:case_list")
+    return render(request, "cases/staff/case_erase.html", {"case": case, "form": form})
 
 
 @login_required
