@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kintrace.accounts",
     "kintrace.cases",
+    "kintrace.reports",
     "kintrace.inquiries",
     "kintrace.lists",
     "kintrace.matching",
@@ -154,6 +155,8 @@ PERMISSIONS_POLICY = {
 LOGIN_MAX_FAILURES = env_int("KINTRACE_LOGIN_MAX_FAILURES", 10, minimum=1)
 LOGIN_WINDOW_MINUTES = env_int("KINTRACE_LOGIN_WINDOW_MINUTES", 15, minimum=1)
 OTP_TOTP_ISSUER = ORGANISATION_NAME
+# `kintrace backup` and `restore` refuse to run without it: backups are always encrypted.
+BACKUP_PASSPHRASE = env_str("KINTRACE_BACKUP_PASSPHRASE", "")
 
 LANGUAGE_CODE = env_choice("KINTRACE_LANGUAGE", "ru", ("ru", "uk", "en"))
 LANGUAGES = [("ru", _("Russian")), ("uk", _("Ukrainian")), ("en", _("English"))]
@@ -195,6 +198,10 @@ TASKS = {
 # Family access codes: how many wrong tries in how many minutes lock a reference or a client.
 ACCESS_CODE_MAX_FAILURES = env_int("KINTRACE_ACCESS_CODE_MAX_FAILURES", 5, minimum=1)
 ACCESS_CODE_WINDOW_MINUTES = env_int("KINTRACE_ACCESS_CODE_WINDOW_MINUTES", 30, minimum=1)
+
+# Reports: counts under this are never published; anonymised exports are k-anonymous.
+REPORT_MIN_CELL = env_int("KINTRACE_REPORT_MIN_CELL", 5, minimum=2)
+REPORT_K = env_int("KINTRACE_REPORT_K", 5, minimum=2)
 
 # Matching: candidates from this probability (percent) on go to the review queue; records of
 # two lists from SAME_PERSON on count as one person in reports.

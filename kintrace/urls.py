@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("kintrace.cases.urls")),
     path("staff/", include("kintrace.accounts.urls")),
     path("staff/lists/", include("kintrace.lists.urls")),
+    path("staff/matches/", include("kintrace.matching.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -61,8 +61,10 @@ def record(
     if actor_label is None:
         actor_label = user.get_username() if signed_in else "anonymous"
     page = request.resolver_match.view_name if request and request.resolver_match else ""
+    now = timezone.now()
     event = AuditEvent(
-        at=timezone.now(),
+        # Milliseconds: what Django's JSON serialisation keeps, so a restored row still seals.
+        at=now.replace(microsecond=now.microsecond // 1000 * 1000),
         actor_id=user.pk if signed_in else None,
         actor_label=actor_label[:150],
         action=str(action),
