@@ -74,6 +74,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int_map(name: str, default: dict[str, int], *, keys: tuple[str, ...]) -> dict[str, int]:
+    """`key:number,key:number`; keys not given keep their default."""
+    text = ",".join(f"{k}:{v}" for k, v in default.items())
+    value = _raw(name, "key:number list", text)
+    if value is None:
+        return dict(default)
+    result = dict(default)
+    for item in value.split(","):
+        key, _sep, number = item.strip().partition(":")
+        if key not in keys or not number.strip().isdigit():
+            raise _refuse(name, value, f"key:days pairs with keys from {', '.join(keys)}")
+        result[key] = int(number)
+    return result
+
+
 def env_path(name: str, default: Path) -> Path:
     value = _raw(name, "path", default)
     return (Path(value) if value is not None else default).expanduser().resolve()

@@ -10,6 +10,7 @@ from kintrace.env import (
     env_database,
     env_email,
     env_int,
+    env_int_map,
     env_list,
     env_path,
     env_str,
@@ -195,6 +196,13 @@ TASKS = {
     }
 }
 
+# Days a case is kept after it reached each outcome; `kintrace erase-expired` erases it then.
+RETENTION_DAYS = env_int_map(
+    "KINTRACE_RETENTION_DAYS",
+    {"found_alive": 730, "found_captured": 1825, "found_dead": 1825, "closed": 730},
+    keys=("found_alive", "found_captured", "found_dead", "closed"),
+)
+
 # Family access codes: how many wrong tries in how many minutes lock a reference or a client.
 ACCESS_CODE_MAX_FAILURES = env_int("KINTRACE_ACCESS_CODE_MAX_FAILURES", 5, minimum=1)
 ACCESS_CODE_WINDOW_MINUTES = env_int("KINTRACE_ACCESS_CODE_WINDOW_MINUTES", 30, minimum=1)
@@ -215,7 +223,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["kintrace.lists.api.auth.HasScope"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "kintrace.lists.api.views.exception_handler",
 }
