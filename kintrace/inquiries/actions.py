@@ -31,7 +31,7 @@ from kintrace.inquiries.models import (
     Response,
     ResponseKind,
 )
-from kintrace.inquiries.status import check_transition
+from kintrace.inquiries.status import TransitionRefused, check_transition
 from kintrace.names import unit_key
 
 # The body a unit commander answers to, by the initial data's key.
@@ -150,7 +150,7 @@ def draft_inquiry(
 def edit_draft(*, inquiry: Inquiry, changed: list[str], actor, request) -> None:
     """Save the caseworker's corrections to a draft; a sent letter is never changed."""
     if inquiry.status != InquiryStatus.DRAFT:
-        raise ValueError("Only a draft can be edited.")
+        raise TransitionRefused(inquiry.status, inquiry.status, "edit_draft")
     if not changed:
         return
     inquiry.save()

@@ -33,9 +33,7 @@ class ContractFlag:
     under_pressure: bool
 
 
-def rule_in_force(
-    rules: Iterable[MinimumServiceTerms], on: dt.date
-) -> MinimumServiceTerms | None:
+def rule_in_force(rules: Iterable[MinimumServiceTerms], on: dt.date) -> MinimumServiceTerms | None:
     """The newest rule whose version was in force on the day."""
     valid = [rule for rule in rules if rule.valid_from <= on]
     return max(valid, key=lambda rule: rule.valid_from, default=None)
