@@ -1,0 +1,47 @@
+"""Evidence in plain words: how the list wrote the name, and what speaks for and against."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from kintrace.matching.explain import plain_words, sentence
+
+AGREE = [
+    ["surname", "same surname", 5.5],
+    ["given_name", "same given name (or its variant)", 4.5],
+    ["birth_date", "same birth date", 13.3],
+    ["unit", "same military unit", 12.7],
+]
+
+
+@pytest.mark.parametrize(
+    ("sought", "record", "phrase"),
+    [
+        ("Иванов Алексей Петрович", "Иванов Лёша", "given name Леша is a familiar form of Алексей"),
+        ("Иванов Алексей Петрович", "Іванов Олексій Петрович", "surname written in Ukrainian"),
+        ("Иванов Алексей Петрович", "IVANOV ALEKSEY", "surname written in Latin letters"),
+        (
+            "Иванов Алексей Петрович",
+            "Иванова Алексея Петровича",
+            "the list gives the name in a declined form",
+        ),
+    ],
+)
+def test_how_the_name_is_written(sought, record, phrase):
+    with translation.override("en"):
+        texts = [p.text for p in plain_words(AGREE, sought_name=sought, record_name=record)]
+    assert any(phrase in text for text in texts), texts
+
+
+def test_sentence_strongest_first_and_against_last():
+    evidence = [*AGREE, ["patronymic", "father's name different", -8.0]]
+    with translation.override("en"):
+        text = sentence(plain_words(evidence, sought_name="Иванов Алексей", record_name="Иванов"))
+    assert text.startswith("same birth date; unit matches; same surname")
+    assert text.endswith("against: patronymic different")
+
+
+def test_unknown_label_is_shown_as_is():
+    points = plain_words([["x", "same passport", 3.0]], sought_name="A B", record_name="A B")
+    assert points[0].text == "same passport"
