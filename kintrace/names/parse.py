@@ -128,6 +128,8 @@ def _fit(word: str, role: str, lang: str | None) -> float:
 
 def _order(words: list[str], lang: str | None, surname_first: bool) -> tuple[str, ...]:
     n = len(words)
+    if n == 0:  # only initials or punctuation were left
+        return ()
     if n > 3:
         if looks_like_patronymic(words[-1]):
             return (S,) * (n - 2) + (G, P)
