@@ -34,6 +34,10 @@ class Command(BaseCommand):
             processes.append(
                 subprocess.Popen([sys.executable, "-m", "kintrace.cli", "db_worker"], env=env)
             )
+            # queues periodic tasks (the daily deadline check) for the worker
+            processes.append(
+                subprocess.Popen([sys.executable, "-m", "kintrace.cli", "scheduler"], env=env)
+            )
         bind = f"{options['host']}:{options['port']}"
         processes.append(
             subprocess.Popen(
