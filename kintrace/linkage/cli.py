@@ -63,8 +63,12 @@ def _progress_bar():
         yield step
 
 
-def main(argv: list[str]) -> int:
-    """Run ``link-files`` or ``dedupe-file`` (``argv[0]``); return the exit code."""
+def main(argv: list[str], *, progress=None) -> int:
+    """Run ``link-files`` or ``dedupe-file`` (``argv[0]``); return the exit code.
+
+    ``progress``, when given, is called with each stage name (read, normalise, train,
+    predict, write) instead of drawing a bar.
+    """
     if not argv or argv[0] not in ("link-files", "dedupe-file"):
         print(
             "usage: kintrace link-files LEFT RIGHT --out OUT | dedupe-file FILE --out OUT",
@@ -74,9 +78,10 @@ def main(argv: list[str]) -> int:
     args = _parser(argv[0]).parse_args(argv[1:])
     try:
         _check_out(args.out)
-        with _progress_bar() as progress:
-            result, report = _run(argv[0], args, progress)
-            progress("write")
+        with _progress_bar() as bar:
+            step = progress or bar
+            result, report = _run(argv[0], args, step)
+            step("write")
             write_table(_output(result, args.explain), args.out)
     except InputError as exc:
         print(f"kintrace {argv[0]}: error: {exc}", file=sys.stderr)

@@ -244,6 +244,7 @@ def comparisons() -> list[dict[str, Any]]:
 # an optional extra SQL condition.
 BlockingRule = tuple[list[tuple[str, str]], str | None]
 _NO_PATRONYMIC_OR_DATE = "(l.pn_full IS NULL OR r.pn_full IS NULL OR l.by IS NULL OR r.by IS NULL)"
+_AN_INITIAL = "(l.gn_full IS NULL OR r.gn_full IS NULL)"
 BLOCKING_RULES: list[BlockingRule] = [
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], None),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("by", "by")], None),
@@ -253,8 +254,8 @@ BLOCKING_RULES: list[BlockingRule] = [
     ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("by", "by")], None),
     ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("sn_pre", "sn_pre")], None),
     ([("sn_key", "gn_key"), ("gn_key", "sn_key")], None),
-    ([("sn_key", "sn_key"), ("gn_init", "gn_init"), ("pn_init", "pn_init")], None),
-    ([("sn_key", "sn_key"), ("by", "by")], None),
+    ([("sn_key", "sn_key"), ("gn_init", "gn_init"), ("pn_init", "pn_init")], _AN_INITIAL),
+    ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")], None),
 ]
 

@@ -25,6 +25,7 @@ from kintrace.linkage.model import Model, default_frequencies
 
 # A key shared by more records than this says little; cap it to bound query time.
 MAX_PER_KEY = 5000
+TF_MINIMUM = 0.0001  # Splink's tf_minimum_u_value in the comparisons
 
 
 @dataclass
@@ -97,49 +98,85 @@ class Index:
         rows = self.candidates(row)
         if rows.size == 0:
             return []
-        cands = self.features.take(pa.array(rows))
-        scored = self._score(row, cands)
-        scored.sort(key=lambda c: -c.probability)
-        return [c for c in scored if c.probability >= threshold][:top]
+        gammas = self._gammas(row, self.features.take(pa.array(rows)))
+        weights = self._weights(row, gammas)
+        best = np.argsort(-weights, kind="stable")[:top]
+        found = [self._candidate(row, gammas, i, weights[i]) for i in best]
+        return [c for c in found if c.probability >= threshold]
 
-    def _score(self, row: dict[str, Any], cands: pa.Table) -> list[Candidate]:
+    def _gammas(self, row: dict[str, Any], cands: pa.Table) -> dict[str, np.ndarray]:
+        """Gamma (level) per comparison for each candidate, from the model's SQL."""
         left = pa.table(
             {f"{c}_l": [row[c]] for c in FEATURE_COLUMNS}, schema=_suffixed(cands.schema, "_l")
         )
         right = cands.rename_columns([f"{c}_r" for c in cands.column_names])
         self._con.register("l_side", left)
         self._con.register("r_side", right)
-        gammas = self._con.sql(self._sql).to_arrow_table().to_pylist()
-        out = []
-        for g in gammas:
-            pair = {**g, **self._tf_adjustments(row, g)}
-            ev = explain(pair, self.model)
-            weight = math.log2(self.model.prior / (1 - self.model.prior)) + sum(e[2] for e in ev)
-            out.append(Candidate(g["unique_id_r"], _probability(weight), weight, ev))
-        return out
+        return self._con.sql(self._sql).fetchnumpy()
 
-    def _tf_adjustments(self, row: dict[str, Any], g: dict[str, Any]) -> dict[str, float]:
-        """Splink's term-frequency adjustment for exact-level agreements."""
-        adj = {}
-        for comp in self.model.levels():
-            gamma = g.get(f"gamma_{comp}")
-            if gamma is None or gamma == -1:
-                continue
-            level = self.model.level_for_gamma(comp, gamma)
-            if not level.tf_column or not level.u:
-                continue
-            freqs = self._tf[level.tf_column]
-            f = max(freqs.get(row[level.tf_column], 0.0), freqs.get(g[f"{level.tf_column}_r"], 0.0))
-            if f > 0:
-                adj[f"mw_tf_adj_{comp}"] = math.log2(level.u / max(f, 0.0001))
-        return adj
+    def _weights(self, row: dict[str, Any], gammas: dict[str, np.ndarray]) -> np.ndarray:
+        """Total match weight per candidate: prior, level weights, term frequencies."""
+        prior = self.model.prior
+        total = np.full(len(gammas["unique_id_r"]), math.log2(prior / (1 - prior)))
+        for comp, table in self._level_weights.items():
+            g = np.asarray(gammas[f"gamma_{comp}"], dtype=np.int64)
+            total += table[g + 1]
+        for comp, gamma, col, u in self._tf_levels:
+            hit = np.flatnonzero(np.asarray(gammas[f"gamma_{comp}"]) == gamma)
+            for i in hit:
+                adj = self._tf_adjustment(row[col], gammas[f"{col}_r"][i], u, col)
+                total[i] += adj or 0.0
+        return total
+
+    def _tf_adjustment(
+        self, left: str | None, right: str | None, u: float, col: str
+    ) -> float | None:
+        """Splink's term-frequency adjustment: log2(u / frequency of the agreed value)."""
+        freqs = self._tf[col]
+        f = max(freqs.get(left, 0.0), freqs.get(right, 0.0))
+        return math.log2(u / max(f, TF_MINIMUM)) if f > 0 else None
+
+    def _candidate(self, row, gammas, i: int, weight: float) -> Candidate:
+        pair = {k: (v[i].item() if hasattr(v[i], "item") else v[i]) for k, v in gammas.items()}
+        for comp, gamma, col, u in self._tf_levels:
+            if pair[f"gamma_{comp}"] == gamma:
+                pair[f"mw_tf_adj_{comp}"] = self._tf_adjustment(row[col], pair[f"{col}_r"], u, col)
+        evidence = explain(pair, self.model)
+        return Candidate(str(pair["unique_id_r"]), _probability(weight), float(weight), evidence)
+
+    @property
+    def _level_weights(self) -> dict[str, np.ndarray]:
+        """Per comparison: weight by gamma + 1 (index 0 is the null level)."""
+        if not hasattr(self, "_lw"):
+            self._lw = {}
+            for comp, levels in self.model.levels().items():
+                n = len([lv for lv in levels if not lv.is_null])
+                table = np.zeros(n + 1)
+                for g in range(n):
+                    table[g + 1] = self.model.level_for_gamma(comp, g).weight
+                self._lw[comp] = table
+        return self._lw
+
+    @property
+    def _tf_levels(self) -> list[tuple[str, int, str, float]]:
+        """Levels with a term-frequency adjustment: (comparison, gamma, tf column, u)."""
+        if not hasattr(self, "_tfl"):
+            self._tfl = []
+            for comp, levels in self.model.levels().items():
+                n = len([lv for lv in levels if not lv.is_null])
+                for g in range(n):
+                    lv = self.model.level_for_gamma(comp, g)
+                    if lv.tf_column and lv.u:
+                        self._tfl.append((comp, g, lv.tf_column, lv.u))
+        return self._tfl
 
 
 def compare(a: dict[str, Any], b: dict[str, Any], *, model: Model | None = None) -> Candidate:
     """Score two people (dicts of the input columns) directly, without blocking."""
     index = Index.build([{"id": "b", **b}], model=model)
     row = prepare([{"id": "a", **a}]).to_pylist()[0]
-    return index._score(row, index.features)[0]
+    gammas = index._gammas(row, index.features)
+    return index._candidate(row, gammas, 0, index._weights(row, gammas)[0])
 
 
 def _probability(weight: float) -> float:

@@ -155,6 +155,19 @@ class Model:
 
     def levels(self) -> dict[str, list[Level]]:
         """Levels per comparison, in Splink's order (gamma = len - 1 - position)."""
+        # Comparisons are never edited in place (every change makes a new Model): cache.
+        key = id(self.settings["comparisons"])
+        if getattr(self, "_levels_key", None) != key:
+            self._levels = self._read_levels()
+            self._by_gamma = {
+                (comp, g): lv
+                for comp, lvs in self._levels.items()
+                for g, lv in _gammas(lvs).items()
+            }
+            self._levels_key = key
+        return self._levels
+
+    def _read_levels(self) -> dict[str, list[Level]]:
         out = {}
         for comp in self.settings["comparisons"]:
             out[comp["output_column_name"]] = [
@@ -176,11 +189,15 @@ class Model:
 
     def level_for_gamma(self, comparison: str, gamma: int) -> Level:
         """The level a Splink gamma value stands for (-1 is the null level)."""
-        levels = self.levels()[comparison]
-        if gamma == -1:
-            return levels[0]
-        non_null = [lv for lv in levels if not lv.is_null]
-        return non_null[len(non_null) - 1 - gamma]
+        self.levels()
+        return self._by_gamma[(comparison, gamma)]
+
+
+def _gammas(levels: list[Level]) -> dict[int, Level]:
+    non_null = [lv for lv in levels if not lv.is_null]
+    out = {len(non_null) - 1 - i: lv for i, lv in enumerate(non_null)}
+    out[-1] = levels[0]
+    return out
 
 
 def _cap_partial_levels(levels: list[dict[str, Any]]) -> None:
