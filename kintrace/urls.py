@@ -8,6 +8,7 @@ urlpatterns = [
     path("staff/", include("kintrace.accounts.urls")),
     path("staff/lists/", include("kintrace.lists.urls")),
     path("staff/matches/", include("kintrace.matching.urls")),
+    path("api/", include("kintrace.lists.api.urls")),
     path("staff/", include("kintrace.inquiries.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
