@@ -34,6 +34,7 @@ CASE_READ = {
 CASE_WRITE = {**CASE_READ, "caseworker": BAD, "coordinator": BAD}
 COUNTS = {**CASE_READ, "analyst": OK}
 COORDINATOR_ONLY = {**CASE_READ, "caseworker": NOT_FOUND}
+REPORTS = {**COORDINATOR_ONLY, "analyst": OK}
 SIGNED_IN = {
     "anonymous": LOGIN,
     "family": LOGIN,
@@ -74,6 +75,13 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "accounts:recovery_codes": ("GET", SIGNED_IN),
     "accounts:staff_users": ("GET", COORDINATOR_ONLY),
     "accounts:reset_factor": ("POST", {**COORDINATOR_ONLY, "coordinator": REDIRECT}),
+    "reports:index": ("GET", REPORTS),
+    "reports:report": ("GET", REPORTS),
+    "reports:export": ("GET", REPORTS),
+    "reports:chart": ("GET", REPORTS),
+    "reports:summary": ("GET", REPORTS),
+    "reports:anonymised": ("GET", REPORTS),
+    "reports:anonymised_export": ("GET", REPORTS),
     "set_language": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
     "healthz": ("GET", PUBLIC),
 }
@@ -128,6 +136,7 @@ def _outcome(response) -> int | str:
 
 def test_the_matrix(personas, case, caseworker):
     values = {"reference": case.reference, "user_id": str(caseworker.user.pk)}
+    values |= {"name": "cases-by-region", "fmt": "csv", "image": "svg"}
     found = []
     for name, route in url_patterns():
         if name.startswith("admin:") and "<" in route:
