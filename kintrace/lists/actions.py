@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from kintrace.accounts import audit
 from kintrace.accounts.models import AuditAction
+from kintrace.cases.models import fold_for_search
 from kintrace.lists.importers import (
     ImportProblem,
     RecordRow,
@@ -21,7 +22,15 @@ from kintrace.lists.importers import (
     open_table,
     record_row,
 )
-from kintrace.lists.models import ImportJob, JobState, PublisherMapping, Record, SourceList
+from kintrace.lists.models import (
+    ImportJob,
+    JobState,
+    PartnerToken,
+    PublisherMapping,
+    Record,
+    Referral,
+    SourceList,
+)
 from kintrace.lists.signals import list_imported
 
 BATCH = 2000
@@ -81,6 +90,7 @@ def _record(source_list: SourceList, row: RecordRow) -> Record:
         row_number=row.row_number,
         external_id=row.external_id,
         name_as_printed=row.name_as_printed,
+        name_search=fold_for_search(row.name_as_printed),
         surname=row.surname,
         given_name=row.given_name,
         patronymic=row.patronymic,
@@ -200,7 +210,9 @@ def default_mapping(columns: list[str], publisher: str) -> dict[str, str]:
 
 
 @transaction.atomic
-def upload_file(*, upload, details: dict, actor, request: HttpRequest | None) -> ImportJob:
+def upload_file(
+    *, upload, details: dict, actor, request: HttpRequest | None, partner: str = ""
+) -> ImportJob:
     """Keep an uploaded file for mapping and import; the format comes from its name."""
     from kintrace.lists.importers.base import format_of
 
@@ -209,6 +221,7 @@ def upload_file(*, upload, details: dict, actor, request: HttpRequest | None) ->
         file_format=format_of(upload.name),
         details=details,
         created_by=actor,
+        partner=partner,
     )
     job.file.save(f"{timezone.now():%Y%m%d%H%M%S}-{Path(upload.name).suffix.lower()}", upload)
     audit.record(
@@ -271,3 +284,61 @@ def link_same_people(*, pairs: list[tuple[int, int]]) -> int:
         todo = [i for i in members if keys.get(i) != key]
         changed += Record.objects.filter(pk__in=todo).update(person_key=key)
     return changed
+
+
+@transaction.atomic
+def create_token(
+    *, partner: str, scopes: list[str], days: int, actor, request: HttpRequest | None
+) -> tuple[PartnerToken, str]:
+    """A partner token; the key is returned once and only its hash is kept."""
+    import datetime as dt
+    import secrets
+
+    from kintrace.lists.api.auth import hash_key
+
+    key = secrets.token_urlsafe(32)
+    token = PartnerToken.objects.create(
+        partner=partner,
+        key_hash=hash_key(key),
+        prefix=key[:8],
+        scopes=sorted(scopes),
+        expires_at=timezone.now() + dt.timedelta(days=days),
+        created_by=actor,
+    )
+    audit.record(
+        request=request,
+        action=AuditAction.TOKEN_CREATED,
+        object_type="partner_token",
+        object_id=token.pk,
+        detail={"partner": partner, "scopes": token.scopes, "days": days},
+    )
+    return token, key
+
+
+@transaction.atomic
+def revoke_token(*, token: PartnerToken, request: HttpRequest | None) -> None:
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record(
+        request=request,
+        action=AuditAction.UPDATE,
+        object_type="partner_token",
+        object_id=token.pk,
+        detail={"revoked": True},
+    )
+
+
+@transaction.atomic
+def add_referral(*, partner: str, case, request: HttpRequest | None) -> Referral:
+    """Record that a partner referred a case, so its token may read the case's status."""
+    referral, _created = Referral.objects.get_or_create(partner=partner, case=case)
+    audit.record(
+        request=request,
+        action=AuditAction.CREATE,
+        object_type="referral",
+        object_id=case.reference,
+        detail={"partner": partner},
+    )
+    return referral

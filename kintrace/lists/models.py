@@ -84,6 +84,8 @@ class Record(models.Model):
     row_number = models.PositiveIntegerField()
     external_id = models.CharField(max_length=200, blank=True)
     name_as_printed = models.CharField(max_length=300)
+    # Lower-case, ё folded: what name searches look in (SQLite folds only ASCII case itself).
+    name_search = models.CharField(max_length=300, blank=True, editable=False)
     surname = models.CharField(max_length=100, blank=True)
     given_name = models.CharField(max_length=100, blank=True)
     patronymic = models.CharField(max_length=100, blank=True)
@@ -148,6 +150,8 @@ class ImportJob(models.Model):
     file_format = models.CharField(max_length=8)
     details = models.JSONField(default=dict)  # the SourceList fields given on upload
     mapping = models.JSONField(default=dict)
+    # The partner organisation that pushed the file through the API, if one did.
+    partner = models.CharField(max_length=200, blank=True)
     state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.UPLOADED)
     rows_total = models.PositiveIntegerField(default=0)
     rows_done = models.PositiveIntegerField(default=0)

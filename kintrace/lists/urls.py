@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kintrace.lists import views
+from kintrace.lists import tokens, views
 
 app_name = "lists"
 
@@ -9,4 +9,7 @@ urlpatterns = [
     path("upload/", views.upload, name="upload"),
     path("imports/<int:job_id>/", views.import_job, name="import_job"),
     path("<int:list_id>/", views.source_list, name="source_list"),
+    path("<int:list_id>/export/<str:fmt>/", views.export_list, name="export"),
+    path("tokens/", tokens.token_list, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", tokens.token_revoke, name="token_revoke"),
 ]

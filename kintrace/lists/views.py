@@ -97,3 +97,37 @@ def source_list(request: HttpRequest, list_id: int) -> HttpResponse:
     found = access_source_list(request, list_id, for_write=False)
     page = Paginator(found.records.all(), 100).get_page(request.GET.get("page"))
     return render(request, "lists/source_list.html", {"source_list": found, "page": page})
+
+
+EXPORT_TYPES = {"csv": "text/csv", "json": "application/json", "pfif": "application/xml"}
+
+
+@login_required
+def export_list(request: HttpRequest, list_id: int, fmt: str) -> HttpResponse:
+    """A list's records as CSV (formulas neutralised), JSON or PFIF 1.4; audited as an export."""
+    import io
+
+    from kintrace.lists import export, exporters
+
+    if fmt not in EXPORT_TYPES:
+        raise Http404
+    found = access_source_list(request, list_id, for_write=True)
+    records = found.records.select_related("source_list").order_by("row_number")
+    buffer = io.StringIO()
+    if fmt == "csv":
+        exporters.write_csv(buffer, export.RECORD_COLUMNS, export.record_rows(records))
+    elif fmt == "json":
+        exporters.write_json(buffer, export.record_rows(records))
+    else:
+        exporters.write_pfif(buffer, (export.record_pfif(r) for r in records.iterator()))
+    audit.record(
+        request=request,
+        action=AuditAction.EXPORT,
+        object_type="source_list",
+        object_id=found.pk,
+        detail={"format": fmt, "records": found.record_count},
+    )
+    suffix = "xml" if fmt == "pfif" else fmt
+    response = HttpResponse(buffer.getvalue(), content_type=f"{EXPORT_TYPES[fmt]}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="list-{found.pk}.{suffix}"'
+    return response

@@ -6,12 +6,13 @@ from django.http import Http404, HttpRequest
 
 from kintrace.accounts import audit
 from kintrace.accounts.models import AuditAction
+from kintrace.lists.access import MAX_ID
 from kintrace.matching.models import Match
 
 
 def access_match(request: HttpRequest, match_id: int, *, for_write: bool) -> Match:
     perm = "matching.review_match" if for_write else "matching.view_match"
-    if not request.user.has_perm(perm):
+    if not request.user.has_perm(perm) or not 0 < match_id <= MAX_ID:
         raise Http404
     match = (
         Match.objects.select_related(

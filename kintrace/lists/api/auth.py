@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions
 
 from kintrace.lists.models import PartnerToken
@@ -62,3 +63,18 @@ class HasScope(permissions.BasePermission):
         if not isinstance(token, PartnerToken):
             return False
         return getattr(view, "required_scope", None) in token.scopes
+
+
+class PartnerTokenScheme(OpenApiAuthenticationExtension):
+    """Describes the partner token in the OpenAPI schema."""
+
+    target_class = PartnerTokenAuthentication
+    name = "partnerToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "`Token <key>`; a coordinator creates keys with scopes and an expiry.",
+        }

@@ -10,6 +10,8 @@ from kintrace.lists.importers.base import ImportProblem, Limits, Table, clean_he
 
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = ",;\t|"
+# A spreadsheet reads a cell starting with one of these as a formula.
+FORMULA_START = "=+-@\t\r"
 # Bytes that never occur in a text table: a binary file named .csv.
 _BINARY = set(range(0, 9)) | {11, 12} | set(range(14, 27)) | set(range(28, 32))
 
@@ -35,6 +37,13 @@ def _lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
                     f"line {number}: bytes at position {exc.start} are not {encoding}; "
                     "save the file as UTF-8"
                 ) from None
+
+
+def _unquote(cell: str) -> str:
+    """Undo our own export's guard: `'=1+2` was written for the cell `=1+2` (kept as text)."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_START:
+        return cell[1:]
+    return cell
 
 
 def _encoding(sample: bytes) -> str:
@@ -87,7 +96,7 @@ def read(path: Path, limits: Limits) -> Table:
             rows = csv.reader(_lines(path, encoding, limits), delimiter=delimiter)
             for row in rows:
                 if any(cell.strip() for cell in row):
-                    yield row
+                    yield [_unquote(cell) for cell in row]
         except csv.Error as exc:
             raise ImportProblem(f"not a readable CSV table: {exc}") from None
 

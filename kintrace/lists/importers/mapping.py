@@ -97,8 +97,6 @@ def guess_mapping(columns: list[str], saved: dict[str, str] | None = None) -> di
         if field and field not in mapping and column not in taken:
             mapping[field] = column
             taken.add(column)
-    if "full_name" in mapping and "surname" in mapping:
-        del mapping["full_name"]  # separate columns say more than one name column
     return mapping
 
 
