@@ -54,3 +54,18 @@ def test_the_console_script_runs_django_commands():
     assert result.returncode == 0
     assert "--role" in result.stdout
     assert "{analyst,caseworker,coordinator}" in result.stdout
+
+
+def test_demo_logins_come_with_a_working_second_factor(db, capsys):
+    from django.test import Client
+
+    call_command("demo", "--cases", "5")
+    out = capsys.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(out) if "demo-caseworker" in line)
+    password = out[at].split()[-1]
+    codes = out[at + 2].split(":", 1)[1].split()
+    assert "authenticator key:" in out[at + 1]
+    client = Client()
+    client.post("/staff/login/", {"username": "demo-caseworker", "password": password})
+    assert client.post("/staff/second-factor/", {"token": codes[0]}).status_code == 302
+    assert client.get("/staff/cases/").status_code == 200

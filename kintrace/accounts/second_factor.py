@@ -57,6 +57,14 @@ def verify(user, token: str) -> object | None:
     return None
 
 
+def set_up_known_factor(user) -> tuple[str, list[str]]:
+    """A confirmed authenticator and fresh recovery codes, for demo accounts whose logins
+    are printed: returns the authenticator key (base32) and the recovery codes."""
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    return secret_text(device), _new_recovery_codes(user)
+
+
 def _new_recovery_codes(user) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 
 from kintrace.accounts.management.commands.createstaff import create_staff
 from kintrace.accounts.roles import ROLES
+from kintrace.accounts.second_factor import set_up_known_factor
 
 
 def demo_loaders():
@@ -34,6 +35,12 @@ class Command(BaseCommand):
         staff = [user for user, _password in logins if user.has_perm("cases.change_case")]
         for load_demo in demo_loaders():
             load_demo(staff=staff, seed=options["seed"], options=options, stdout=self.stdout)
-        self.stdout.write("Demo staff logins (on the staff pages, /staff/):")
+        self.stdout.write(
+            "Demo staff logins (on the staff pages, /staff/). The second factor: add the key to "
+            "an authenticator app, or use one of the one-time recovery codes."
+        )
         for user, password in logins:
+            key, codes = set_up_known_factor(user)
             self.stdout.write(f"  {user.get_username():18} password: {password}")
+            self.stdout.write(f"  {'':18} authenticator key: {key}")
+            self.stdout.write(f"  {'':18} recovery codes: {' '.join(codes[:5])}")
