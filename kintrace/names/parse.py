@@ -202,13 +202,23 @@ def parse_name(full_name: str) -> ParsedName:
     )
     text = _NOISE_RE.sub(" ", text)
     surname_first = "," in text
-    tokens = [t for t in map(_token, text.replace(",", " ").split()) if t[0]]
+    tokens = tuple(t for t in map(_token, text.replace(",", " ").split()) if t[0])
+    # Spellings that differ only in case, spaces or ё/е share the work from here on.
+    return _parse_tokens(tokens, surname_first, tuple(bracketed))
+
+
+@lru_cache(maxsize=500_000)
+def _parse_tokens(
+    tokens: tuple[tuple[str, tuple[str, ...] | None], ...],
+    surname_first: bool,
+    bracketed: tuple[tuple[int, str], ...],
+) -> ParsedName:
     words = [w for w, ini in tokens if ini is None]
     initials = [i for _, ini in tokens if ini for i in ini]
     script = _script(tokens)
     lang, hint = _language(words) if script == "cyrillic" and words else (None, None)
     roles = _roles_with_initials(tokens) if initials else _order(words, lang, surname_first)
-    return _assemble(words, roles, initials, lang, hint, script, bracketed, tokens)
+    return _assemble(words, roles, initials, lang, hint, script, list(bracketed), list(tokens))
 
 
 def _roles_with_initials(tokens: list[tuple[str, tuple[str, ...] | None]]) -> tuple[str, ...]:
