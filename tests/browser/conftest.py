@@ -245,6 +245,7 @@ def staff_login(second_factors: SecondFactors):
         page.fill("#id_username", username)
         page.fill("#id_password", password)
         page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()  # the click only starts the navigation
         if "/staff/second-factor/" in page.url:
             second_factors.pass_(page, username)
 

@@ -87,9 +87,10 @@ def test_the_next_letter_goes_to_the_prosecutor_citing_the_rule_and_dates(
     )
     assert "неправомерное перенаправление" in follow.subject
     assert BAN in follow.body
-    assert "03.03.2025 в Министерство обороны Российской Федерации" in follow.body
+    assert "03.03.2025, адресат: Министерство обороны Российской Федерации" in follow.body
     assert "рег. № OG-77 от 05.03.2025" in follow.body
-    assert "20.03.2025 Министерство обороны Российской Федерации (исх. № 205/3/1)" in follow.body
+    redirect_line = "20.03.2025 адресат Министерство обороны Российской Федерации (исх. № 205/3/1)"
+    assert redirect_line in follow.body
     assert "Командир войсковой части 12345" in follow.body
     send(follow, d(2025, 3, 25))
     complaint.refresh_from_db()
