@@ -32,6 +32,26 @@ class DaysBetween(Func):
         return sql, (*end_params, *start_params)
 
 
+class DaysBetweenDates(Func):
+    """Days from one date to another."""
+
+    output_field = IntegerField()
+    arity = 2
+
+    def as_sql(self, compiler, conn, **extra):  # PostgreSQL: date - date is whole days
+        (start, start_params), (end, end_params) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        return f"({end} - {start})", (*end_params, *start_params)
+
+    def as_sqlite(self, compiler, conn, **extra):
+        (start, start_params), (end, end_params) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        sql = f"CAST(ROUND(julianday({end}) - julianday({start})) AS INTEGER)"
+        return sql, (*end_params, *start_params)
+
+
 def percentiles(
     rows: QuerySet, *, group, value, fractions: Sequence[float] = (0.5, 0.9)
 ) -> dict[object, tuple[int, list[int | None]]]:

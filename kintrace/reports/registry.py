@@ -16,7 +16,10 @@ from django.apps import apps
 from kintrace.reports.filters import Filters
 from kintrace.reports.tables import Table
 
-SOURCE_MODULES = ("kintrace.reports.sources.cases",)
+SOURCE_MODULES = (
+    "kintrace.reports.sources.cases",
+    "kintrace.reports.sources.inquiries",
+)
 CASE_FILTERS = ("period", "region", "unit", "service_type", "outcome")
 
 
