@@ -31,7 +31,7 @@ from kintrace.inquiries.models import (
     Response,
     ResponseKind,
 )
-from kintrace.inquiries.status import TransitionRefused, check_transition
+from kintrace.inquiries.status import TransitionRefused, can_move, check_transition
 from kintrace.names import unit_key
 
 # The body a unit commander answers to, by the initial data's key.
@@ -195,7 +195,8 @@ def send_inquiry(*, inquiry: Inquiry, sent_on: dt.date, channel: str, actor, req
     _audit(request, AuditAction.UPDATE, inquiry, what="sent", due=str(inquiry.due_on))
     previous = inquiry.previous
     escalates = inquiry.follow_up in (FollowUp.ESCALATION, FollowUp.UNLAWFUL_REDIRECT)
-    if previous is not None and escalates and previous.status != InquiryStatus.ESCALATED:
+    # an earlier letter still awaiting its answer is left as it is
+    if previous is not None and escalates and can_move(previous.status, InquiryStatus.ESCALATED):
         _set_status(previous, InquiryStatus.ESCALATED, action="send_inquiry")
         previous.save(update_fields=["status", "status_changed_at"])
         _audit(request, AuditAction.UPDATE, previous, what="escalated", by=inquiry.pk)

@@ -225,3 +225,10 @@ def test_an_extension_can_end_an_overdue(case, mod):
     actions.record_extension(inquiry=inquiry, actor=None, request=None, today=d(2025, 4, 10))
     inquiry.refresh_from_db()
     assert (inquiry.status, inquiry.due_on) == (S.SENT, d(2025, 5, 5))
+
+
+def test_an_early_follow_up_leaves_the_awaited_letter_as_it_is(case, mod, gvp):
+    inquiry = to_registered(make_inquiry(case, mod))
+    follow = send(make_inquiry(case, gvp, previous=inquiry, follow_up="escalation"))
+    inquiry.refresh_from_db()
+    assert (follow.status, inquiry.status) == (S.SENT, S.REGISTERED)
