@@ -9,9 +9,10 @@ import datetime as dt
 import random
 import tomllib
 from pathlib import Path
+from unittest import mock
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from kintrace.cases.models import (
@@ -170,6 +171,51 @@ def _timeline(rng, case: Case, staff: list, status: Status, opened) -> list[Even
     return events
 
 
+# More cases than this are written in batches (`kintrace demo --cases 100000` for benchmarks).
+BULK_FROM = 1000
+BATCH = 2000
+
+
+def _derive_without_writing(people: list[Person]) -> None:
+    """Fill in what Person.save() derives (name index, unit key): bulk_create skips save()."""
+    with mock.patch.object(models.Model, "save_base", lambda *args, **kwargs: None):
+        for person in people:
+            person.save()
+
+
+def _create_in_batches(rng, *, count: int, staff: list, code_hash: str, now, today) -> list[Case]:
+    """The same cases as one by one (the same draws in the same order), written in batches."""
+    first = []
+    for start in range(0, count, BATCH):
+        cases, people, requesters, events = [], [], [], []
+        for _number in range(min(BATCH, count - start)):
+            status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
+            opened = now - dt.timedelta(days=rng.randint(1, 400), hours=rng.randint(0, 23))
+            case = Case(
+                access_code_hash=code_hash,
+                status=status,
+                created_at=opened,
+                priority=rng.choices(Priority.values, (10, 60, 20, 10))[0],
+                assigned_to=rng.choice(staff) if status != Status.NEW else None,
+            )
+            person = _person(rng, today)
+            person.case = case
+            requester = _requester(rng, person)
+            requester.case = case
+            requester.consented_at = opened
+            cases.append(case)
+            people.append(person)
+            requesters.append(requester)
+            events.extend(_timeline(rng, case, staff, status, opened))
+        Case.objects.bulk_create(cases)
+        _derive_without_writing(people)
+        Person.objects.bulk_create(people)
+        Requester.objects.bulk_create(requesters)
+        Event.objects.bulk_create(events, batch_size=5000)
+        first = first or cases[:3]
+    return first
+
+
 @transaction.atomic
 def create_demo_cases(*, count: int, staff: list, seed: int = 7) -> list[tuple[str, str]]:
     """Create `count` fictional cases; returns (reference, access code) of the first few."""
@@ -179,6 +225,11 @@ def create_demo_cases(*, count: int, staff: list, seed: int = 7) -> list[tuple[s
     shown = []
     code = "DEMO-CODE-2024"
     code_hash = make_password(code)  # one hash for all: hashing 200 codes would take seconds
+    if count > BULK_FROM:
+        cases = _create_in_batches(
+            rng, count=count, staff=staff, code_hash=code_hash, now=now, today=today
+        )
+        return [(case.reference, code) for case in cases]
     for _number in range(count):
         status = rng.choices(list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values()))[0]
         opened = now - dt.timedelta(days=rng.randint(1, 400), hours=rng.randint(0, 23))
