@@ -58,17 +58,21 @@ def test_failure_at_the_last_row_writes_nothing(tmp_path):
 @pytest.mark.django_db
 def test_failure_while_writing_rolls_back(tmp_path, monkeypatch):
     path = files.write(tmp_path / "list.csv", files.PRISONERS_CSV)
+    real_insert = actions._insert
     calls = []
 
-    def broken(batch, *args, **kwargs):
+    def insert_then_fail(sql, batch):
         calls.append(len(batch))
-        raise ImportProblem("disk full", row=3)
+        if len(calls) == 2:
+            raise ImportProblem("disk full", row=3)
+        real_insert(sql, batch)
 
-    monkeypatch.setattr(Record.objects, "bulk_create", broken)
+    monkeypatch.setattr(actions, "BATCH", 2)
+    monkeypatch.setattr(actions, "_insert", insert_then_fail)
     with pytest.raises(ImportProblem):
         run_import(path)
-    assert calls == [3]
-    assert SourceList.objects.count() == 0
+    assert calls == [2, 1]
+    assert SourceList.objects.count() == 0 and Record.objects.count() == 0
 
 
 @pytest.mark.django_db
