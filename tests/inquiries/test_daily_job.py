@@ -61,3 +61,18 @@ def test_the_scheduler_command_once(db):
     out = io.StringIO()
     call_command("scheduler", "--once", stdout=out)
     assert out.getvalue() == ""
+
+
+def test_the_scheduler_survives_a_database_error(db, monkeypatch, caplog):
+    from django.db import OperationalError
+
+    from kintrace.inquiries import scheduler
+
+    def locked(now=None):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(scheduler, "run_due", locked)
+    out = io.StringIO()
+    call_command("scheduler", "--once", stdout=out)
+    assert out.getvalue() == ""
+    assert "could not reach the database" in caplog.text

@@ -120,3 +120,10 @@ def test_others_cannot_edit_templates_or_rules(request, persona, db):
     template = LetterTemplate.objects.first()
     assert client.get(f"/staff/letter-templates/{template.pk}/").status_code == 404
     assert client.get("/staff/rules/new/").status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["analyst", "family", "anonymous"])
+def test_others_do_not_see_the_directory(request, persona, db):
+    response = request.getfixturevalue(persona).get("/staff/institutions/")
+    assert response.status_code in {302, 404}
+    assert "Знаменка" not in response.content.decode()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, close_old_connections
 
-from kintrace.inquiries.scheduler import run_due
+from kintrace.inquiries import scheduler
+
+log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -20,8 +24,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         while True:
-            for name in run_due():
-                self.stdout.write(f"Queued {name}")
+            try:
+                for name in scheduler.run_due():
+                    self.stdout.write(f"Queued {name}")
+            except DatabaseError:
+                # a busy or restarting database must not stop `kintrace run`: try again later
+                log.exception("The scheduler could not reach the database; it tries again.")
             if options["once"]:
                 return
             time.sleep(max(1, options["interval"]))
+            close_old_connections()  # a long-lived process: drop a connection that went bad
