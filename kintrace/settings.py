@@ -21,6 +21,8 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("KINTRACE_DATA_DIR", Path.cwd() / "data")
 
 SECRET_KEY = secret_key_from(DATA_DIR, "KINTRACE_SECRET_KEY")
+# Keys of the personal fields, newest first; empty: the file field_keys in the data folder.
+FIELD_KEYS = env_list("KINTRACE_FIELD_KEYS", [])
 DEBUG = env_bool("KINTRACE_DEBUG", False)
 ALLOWED_HOSTS = env_list("KINTRACE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("KINTRACE_CSRF_TRUSTED_ORIGINS", [])

@@ -7,6 +7,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kintrace import crypto
 from kintrace.accounts.management.commands.createstaff import create_staff
 from kintrace.accounts.models import AuditEvent
 from kintrace.cases import actions
@@ -18,6 +19,11 @@ IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.Immed
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
+    # A data folder per test: its own field keys, never the developer's.
+    settings.DATA_DIR = tmp_path / "data"
+    settings.DATA_DIR.mkdir()
+    settings.FIELD_KEYS = []
+    crypto.reset_keyring()
     settings.TASKS = IMMEDIATE_TASKS
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STATIC_ROOT = tmp_path / "static"

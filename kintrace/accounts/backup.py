@@ -20,6 +20,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
+from kintrace import crypto
+
 MAGIC = b"KINTRACE-BACKUP-1\n"
 SALT_BYTES = 16
 # Created again by `migrate`; restoring them would clash with what migrate made.
@@ -61,6 +63,12 @@ def _archive() -> bytes:
         info = tarfile.TarInfo("data.json")
         info.size = len(payload)
         tar.addfile(info, io.BytesIO(payload))
+        # The field keys travel inside the backup's own encryption: without them its
+        # personal fields and photos could not be read on another machine.
+        keys = b"".join(key + b"\n" for key in crypto.keyring().keys)
+        info = tarfile.TarInfo("field_keys")
+        info.size = len(keys)
+        tar.addfile(info, io.BytesIO(keys))
         media = Path(settings.MEDIA_ROOT)
         if media.is_dir():
             tar.add(media, arcname="media")
@@ -92,6 +100,21 @@ def _open(path: Path, passphrase: str) -> tarfile.TarFile:
     return tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz")
 
 
+def _use_keys(keys: list[bytes]) -> None:
+    """The backup's field keys become this machine's (the old key file is kept aside)."""
+    if settings.FIELD_KEYS:
+        if [k.encode() for k in settings.FIELD_KEYS] != keys:
+            raise BackupError(
+                "The backup was made with other field keys: set KINTRACE_FIELD_KEYS to the "
+                "keys of the backup, or unset it to use the key file."
+            )
+        return
+    current = crypto.key_file()
+    if current.exists() and current.read_bytes().split() != keys:
+        current.replace(current.with_name("field_keys.before-restore"))
+    crypto.write_keys(keys)
+
+
 def restore_backup(path: Path, *, passphrase: str) -> int:
     """Replace the database's content and the uploaded files with a backup's; returns rows."""
     with _open(path, passphrase) as tar:
@@ -101,6 +124,7 @@ def restore_backup(path: Path, *, passphrase: str) -> int:
             if ".." in Path(member.name).parts or member.name.startswith("/"):
                 raise BackupError(f"Refusing a file outside the media folder: {member.name}")
         rows = len(json.loads(data))
+        _use_keys([k for k in tar.extractfile("field_keys").read().split() if k])
         fixture = Path(settings.DATA_DIR) / "restore.json"
         fixture.write_bytes(data)
         try:

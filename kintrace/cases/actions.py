@@ -136,8 +136,9 @@ def change_status(
         kind=EventKind.STATUS_CHANGED,
         author=actor,
         text=message_to_family,
+        reason=reason,
         visible_to_family=True,
-        data={"from": previous, "to": str(status), "reason": reason},
+        data={"from": previous, "to": str(status)},
     )
     _case_audit(request, case, AuditAction.UPDATE, what="status", to=str(status))
     notifications.queue_update_notice(case)

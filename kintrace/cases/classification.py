@@ -35,7 +35,7 @@ FIELDS = {
         "last_known_location": Level.SENSITIVE,
         "distinguishing_marks": Level.SENSITIVE,
         "photo": Level.SENSITIVE,
-        "name_search": Level.PERSONAL,
+        "name_index": Level.INTERNAL,
         "unit_key": Level.INTERNAL,
     },
     "Requester": {
@@ -55,6 +55,7 @@ FIELDS = {
         "case": Level.INTERNAL,
         "kind": Level.INTERNAL,
         "text": Level.SENSITIVE,
+        "reason": Level.SENSITIVE,
         "visible_to_family": Level.INTERNAL,
         "needs_attention": Level.INTERNAL,
         "author": Level.INTERNAL,

@@ -138,7 +138,8 @@ def _timeline(rng, case: Case, staff: list, status: Status, opened) -> list[Even
                 created_at=at,
                 visible_to_family=True,
                 text=rng.choice(MESSAGES) if step == Status.ACTIVE else "",
-                data={"from": str(previous), "to": str(step), "reason": "demo"},
+                reason="demo",
+                data={"from": str(previous), "to": str(step)},
             )
         )
         previous = step

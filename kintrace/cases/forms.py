@@ -187,6 +187,12 @@ class PersonForm(forms.ModelForm):
 
 
 class RequesterForm(forms.ModelForm):
+    email = forms.EmailField(
+        label=_("e-mail"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We only write that there is news, never the news itself."),
+    )
     consent_processing = forms.BooleanField(
         label=_(
             "I agree that the staff of this organisation store and use these details to search "

@@ -11,6 +11,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kintrace.crypto import (
+    EncryptedCharField,
+    EncryptedTextField,
+    blind_tokens,
+    photo_storage,
+)
+from kintrace.crypto import fold as fold_for_search  # noqa: F401  (used by lists)
 from kintrace.names import unit_key
 
 # No 0/O, 1/I/L or U: references and codes are read aloud and typed on phones.
@@ -101,16 +108,16 @@ class Person(models.Model):
     """The sought person, with the names exactly as the family typed them."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="person")
-    surname = models.CharField(_("surname"), max_length=100)
-    given_name = models.CharField(_("given name"), max_length=100)
-    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    surname = EncryptedCharField(_("surname"), max_length=100)
+    given_name = EncryptedCharField(_("given name"), max_length=100)
+    patronymic = EncryptedCharField(_("patronymic"), max_length=100, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     birth_month = models.PositiveSmallIntegerField(_("month of birth"), null=True, blank=True)
     birth_day = models.PositiveSmallIntegerField(_("day of birth"), null=True, blank=True)
-    birth_place = models.CharField(_("place of birth"), max_length=200, blank=True)
+    birth_place = EncryptedCharField(_("place of birth"), max_length=200, blank=True)
     region = models.CharField(_("region"), max_length=100, blank=True, db_index=True)
     military_unit = models.CharField(_("military unit"), max_length=100, blank=True)
-    rank = models.CharField(_("rank"), max_length=60, blank=True)
+    rank = EncryptedCharField(_("rank"), max_length=60, blank=True)
     service_type = models.CharField(
         _("type of service"),
         max_length=12,
@@ -129,13 +136,13 @@ class Person(models.Model):
         choices=ContactChannel.choices,
         blank=True,
     )
-    phone_numbers = models.TextField(_("phone numbers he called from"), blank=True)
+    phone_numbers = EncryptedTextField(_("phone numbers he called from"), blank=True)
     phone_taken = models.BooleanField(_("his phone was taken away"), null=True, blank=True)
-    last_known_location = models.CharField(_("last known location"), max_length=300, blank=True)
-    distinguishing_marks = models.TextField(_("distinguishing marks"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
-    # Lower-case, ё folded: what the staff name search looks in.
-    name_search = models.CharField(max_length=320, blank=True, db_index=True, editable=False)
+    last_known_location = EncryptedCharField(_("last known location"), max_length=300, blank=True)
+    distinguishing_marks = EncryptedTextField(_("distinguishing marks"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="photos/", blank=True, storage=photo_storage)
+    # Keyed hashes of the name's words: what the staff name search looks in, never the name.
+    name_index = models.TextField(blank=True, editable=False)
     # `в/ч 12345`, `VCh 12345` and `military unit 12345` all give `12345`.
     unit_key = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
 
@@ -143,7 +150,7 @@ class Person(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs) -> None:
-        self.name_search = fold_for_search(self.full_name)
+        self.name_index = blind_tokens(self.full_name)
         self.unit_key = unit_key(self.military_unit) or ""
         super().save(*args, **kwargs)
 
@@ -167,10 +174,6 @@ class Person(models.Model):
         return dt.date(self.birth_year, self.birth_month, self.birth_day)
 
 
-def fold_for_search(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
-
-
 class Relation(models.TextChoices):
     MOTHER = "mother", _("Mother")
     FATHER = "father", _("Father")
@@ -185,10 +188,10 @@ class Requester(models.Model):
     """The family member who asks; the person kintrace answers to."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="requester")
-    name = models.CharField(_("your name"), max_length=200)
+    name = EncryptedCharField(_("your name"), max_length=200)
     relation = models.CharField(_("relation to him"), max_length=12, choices=Relation.choices)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=40, blank=True)
+    email = EncryptedCharField(_("e-mail"), max_length=254, blank=True)
     preferred_language = models.CharField(
         _("language for our messages"), max_length=5, choices=settings.LANGUAGES, default="ru"
     )
@@ -231,7 +234,9 @@ class Event(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=EventKind.choices)
-    text = models.TextField(blank=True)
+    text = EncryptedTextField(blank=True)
+    # Why a caseworker did it (a status change): staff only, never shown to the family.
+    reason = EncryptedTextField(blank=True)
     visible_to_family = models.BooleanField(default=False)
     # Flagged for a caseworker to read (what the family adds).
     needs_attention = models.BooleanField(default=False)

@@ -25,7 +25,8 @@ def test_change_status_with_reason_and_family_message(
     assert case.status == Status.ACTIVE
     event = case.events.get(kind=EventKind.STATUS_CHANGED)
     assert event.visible_to_family and event.text == "We started."
-    assert event.data == {"from": "new", "to": "active", "reason": "unit confirmed"}
+    assert event.data == {"from": "new", "to": "active"}
+    assert event.reason == "unit confirmed"
     assert event.author == caseworker.user
     assert (last_audit().action, last_audit().detail) == (
         AuditAction.UPDATE,

@@ -33,8 +33,8 @@ from kintrace.cases.models import (
     Event,
     EventKind,
     Status,
-    fold_for_search,
 )
+from kintrace.crypto import blind_tokens
 from kintrace.names import unit_key
 
 
@@ -75,8 +75,8 @@ def _filtered_cases(request: HttpRequest, form: CaseFilterForm) -> QuerySet[Case
     if not form.is_valid():
         return cases.none()
     data = form.cleaned_data
-    for word in fold_for_search(data["q"]).split():
-        cases = cases.filter(person__name_search__contains=word)
+    for token in blind_tokens(data["q"]).split():
+        cases = cases.filter(person__name_index__contains=token)
     if data["status"] == "open":
         cases = cases.filter(status__in=OPEN_STATUSES)
     elif data["status"]:
