@@ -42,6 +42,8 @@ CHROMIUM_ARGS = [
 START_TIMEOUT = 60
 STOP_TIMEOUT = 20
 CASEWORKER = "katya"
+SECOND_CASEWORKER = "oleg"
+COORDINATOR = "nadia"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class LiveServer:
     data_dir: Path
     caseworker: str
     caseworker_password: str
+    # The other staff by user name: a second caseworker and a coordinator.
+    staff_passwords: dict | None = None
 
     def count(self, table: str) -> int:
         """Rows in one table of the server's database, read directly (read-only)."""
@@ -162,6 +166,13 @@ def kintrace_server(tmp_path_factory, output_dir: Path) -> Iterator[LiveServer]:
         match = re.search(rf"^{CASEWORKER} \(caseworker\) password: (\S+)$", created, re.M)
         if match is None:
             pytest.fail(f"No password in the output of createstaff:\n{created}")
+        passwords = {}
+        for name, role in ((SECOND_CASEWORKER, "caseworker"), (COORDINATOR, "coordinator")):
+            made = _kintrace(["createstaff", name, "--role", role], env, log)
+            found = re.search(rf"^{name} \({role}\) password: (\S+)$", made, re.M)
+            if found is None:
+                pytest.fail(f"No password in the output of createstaff:\n{made}")
+            passwords[name] = found[1]
         log.write(f"$ kintrace run --port {port} --no-worker\n")
         log.flush()
         process = subprocess.Popen(
@@ -180,6 +191,7 @@ def kintrace_server(tmp_path_factory, output_dir: Path) -> Iterator[LiveServer]:
                 data_dir=data_dir,
                 caseworker=CASEWORKER,
                 caseworker_password=match[1],
+                staff_passwords=passwords,
             )
         finally:
             _stop(process)
