@@ -60,14 +60,16 @@ def vanilla_link(
     exact_columns: tuple[str, ...] = ("dob", "place", "region", "unit"),
     threshold: float = 0.5,
 ) -> pa.Table:
-    """Train and predict a plain Splink model; returns left_id, right_id, probability."""
+    """A first Splink model on these lists: Jaro-Winkler on the raw name text, exact raw
+    date and fields, blocking on the raw date or the raw name, u by random sampling, m by
+    EM. Returns left_id, right_id, probability."""
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
     comparisons = [cl.JaroWinklerAtThresholds(c, [0.92, 0.8]) for c in name_columns]
     comparisons += [cl.ExactMatch(c) for c in exact_columns]
     first = name_columns[0]
-    blocking = [block_on("dob"), block_on(f"substr({first}, 1, 4)")]
+    blocking = [block_on("dob"), block_on(first)]
     settings = SettingsCreator(
         link_type="link_only",
         comparisons=comparisons,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 # Fixed m for a contradiction: a different given name or father's name (full or initial),
-# or birth years far apart, almost never happen for one person (twins, father and son).
-CONTRADICTION_M = 1e-9
+# or birth years far apart, almost never happen for one person (twins, father and son);
+# about -60 bits, more than every other field agreeing can add (twins share them all).
+CONTRADICTION_M = 1e-20
 
 JW_FUNCTION = {"duckdb": "jaro_winkler_similarity", "spark": "jaro_winkler"}
 JW_PLACEHOLDER = "JW("
@@ -64,7 +65,14 @@ _SAME_SEX_OR_UNKNOWN = "(sex_l IS NULL OR sex_r IS NULL OR sex_l = sex_r)"
 
 
 def _typo(col: str, sexed: bool) -> str:
-    close = f"(levenshtein({col}_key_l, {col}_key_r) <= 1 OR JW({col}_key_l, {col}_key_r) >= 0.92)"
+    """SQL: a slip of one letter (two in long names) in the key or the written form."""
+    full, key = f"{col}_full", f"{col}_key"
+    edits = " OR ".join(
+        f"levenshtein({a}_l, {b}_r) <= CASE WHEN least(length({a}_l), length({b}_r)) >= 6 "
+        "THEN 2 ELSE 1 END"
+        for a, b in ((key, key), (full, full), (full, key), (key, full))
+    )
+    close = f"({edits} OR JW({key}_l, {key}_r) >= 0.92)"
     return f"{close} AND {_SAME_SEX_OR_UNKNOWN}" if sexed else close
 
 
@@ -250,11 +258,13 @@ BLOCKING_RULES: list[BlockingRule] = [
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("by", "by")], None),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full")], _NO_PATRONYMIC_OR_DATE),
     ([("sn_pre", "sn_pre"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
+    ([("sn_key", "sn_key"), ("by", "by"), ("bm", "bm")], None),
+    ([("sn_key", "sn_key"), ("pn_full", "pn_full"), ("by", "by")], None),
     ([("gn_init", "gn_init"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
     ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("by", "by")], None),
     ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("sn_pre", "sn_pre")], None),
     ([("sn_key", "gn_key"), ("gn_key", "sn_key")], None),
-    ([("sn_key", "sn_key"), ("gn_init", "gn_init"), ("pn_init", "pn_init")], _AN_INITIAL),
+    ([("sn_key", "sn_key"), ("pn_init", "pn_init")], _AN_INITIAL),
     ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")], None),
 ]

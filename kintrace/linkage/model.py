@@ -22,7 +22,7 @@ DEFAULT_MODEL_FILE = "default_model.json"
 DEFAULT_FREQUENCIES_FILE = "frequencies.json"
 # Least m of a field's "different" level: real lists record units, places and regions
 # wrongly or after a transfer, so disagreement there is weak evidence, whatever the data.
-ELSE_M_FLOOR = {"surname": 0.02, "birth_place": 0.1, "region": 0.1, "unit": 0.15, "sex": 0.01}
+ELSE_M_FLOOR = {"surname": 0.005, "birth_place": 0.1, "region": 0.1, "unit": 0.15, "sex": 0.01}
 U_FLOOR = 1e-6
 # Trailing levels that are disagreements (weight may go below zero); all others agree.
 DISAGREEMENT_LEVELS = {"birth_date": 4, "given_name": 2, "patronymic": 2}
