@@ -82,6 +82,23 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "reports:summary": ("GET", REPORTS),
     "reports:anonymised": ("GET", REPORTS),
     "reports:anonymised_export": ("GET", REPORTS),
+    "inquiries:list": ("GET", CASE_READ),
+    "inquiries:new": ("GET", CASE_READ),
+    "inquiries:detail": ("GET", CASE_READ),
+    "inquiries:letter": ("GET", CASE_READ),
+    "inquiries:edit": ("POST", CASE_WRITE),
+    "inquiries:send": ("POST", CASE_WRITE),
+    "inquiries:register": ("POST", CASE_WRITE),
+    "inquiries:response": ("POST", CASE_WRITE),
+    # a draft cannot be extended: staff are sent back to the inquiry with a message
+    "inquiries:extend": ("POST", {**CASE_READ, "caseworker": REDIRECT, "coordinator": REDIRECT}),
+    "inquiries:institutions": ("GET", CASE_READ),
+    "inquiries:institution_new": ("GET", COORDINATOR_ONLY),
+    "inquiries:institution_edit": ("GET", COORDINATOR_ONLY),
+    "inquiries:rule_new": ("GET", COORDINATOR_ONLY),
+    "inquiries:rule_edit": ("GET", COORDINATOR_ONLY),
+    "inquiries:template_edit": ("GET", COORDINATOR_ONLY),
+    "inquiries:scorecard": ("GET", REPORTS),
     "set_language": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
     "healthz": ("GET", PUBLIC),
 }
@@ -137,6 +154,9 @@ def _outcome(response) -> int | str:
 def test_the_matrix(personas, case, caseworker):
     values = {"reference": case.reference, "user_id": str(caseworker.user.pk)}
     values |= {"name": "cases-by-region", "fmt": "csv", "image": "svg"}
+    from tests.inquiries.conftest import matrix_values
+
+    values |= matrix_values(case)
     found = []
     for name, route in url_patterns():
         if name.startswith("admin:") and "<" in route:

@@ -12,7 +12,9 @@ urlpatterns = [
     path("inquiries/<int:inquiry_id>/register/", views.inquiry_register, name="register"),
     path("inquiries/<int:inquiry_id>/extend/", views.inquiry_extend, name="extend"),
     path("inquiries/<int:inquiry_id>/response/", views.inquiry_response, name="response"),
-    path("inquiries/<int:inquiry_id>/letter.<str:fmt>", views.inquiry_letter, name="letter"),
+    path(
+        "inquiries/<int:inquiry_id>/letter.<str:letter_format>", views.inquiry_letter, name="letter"
+    ),
     path("cases/<str:reference>/inquiries/new/", views.inquiry_new, name="new"),
     path("institutions/", views.institution_list, name="institutions"),
     path("institutions/new/", views.institution_edit, name="institution_new"),

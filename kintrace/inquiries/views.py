@@ -225,7 +225,8 @@ def inquiry_extend(request: HttpRequest, inquiry_id: int) -> HttpResponse:
 
 
 @login_required
-def inquiry_letter(request: HttpRequest, inquiry_id: int, fmt: str) -> HttpResponse:
+def inquiry_letter(request: HttpRequest, inquiry_id: int, letter_format: str) -> HttpResponse:
+    fmt = letter_format
     if fmt not in ("pdf", "docx"):
         raise Http404
     inquiry = access_inquiry(request, inquiry_id, for_write=False)

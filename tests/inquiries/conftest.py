@@ -49,3 +49,17 @@ def send(inquiry, sent_on=dt.date(2025, 3, 3)):
 @pytest.fixture
 def draft(case, mod):
     return make_inquiry(case, mod)
+
+
+def matrix_values(case) -> dict[str, str]:
+    """URL arguments of the inquiries pages for the role matrix (tests/test_role_matrix.py)."""
+    from kintrace.inquiries.models import DeadlineRule, LetterTemplate
+
+    mod = Institution.objects.get(code="mod-ru")
+    return {
+        "inquiry_id": str(make_inquiry(case, mod).pk),
+        "institution_id": str(mod.pk),
+        "rule_id": str(DeadlineRule.objects.first().pk),
+        "template_id": str(LetterTemplate.objects.first().pk),
+        "letter_format": "pdf",
+    }
