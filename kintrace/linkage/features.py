@@ -126,7 +126,18 @@ def place_key(text: str) -> str | None:
     return " ".join(names.phonetic_key(t) or t for t in keep)
 
 
+# "1999 г.р.", "07.03.1999 г.", "1999 р.н.": the words say "year (of birth)", not which.
+_DATE_WORDS = re.compile(
+    r"[\s,]*(г\.?\s*р\.?|р\.?\s*н\.?|гг?\.?|рр?\.?|года?\s+рождения|року\s+народження"
+    r"|года?|року|рік|year|born|b\.)[\s.]*$",
+    re.IGNORECASE,
+)
+
+
 def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
+    text = _DATE_WORDS.sub("", text.strip())
+    if re.fullmatch(r"(19|20)\d{6}", text):  # YYYYMMDD, as registers export it
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     parsed = _names().parse_date(text)
     if parsed is None or parsed.year is None or not 1850 <= parsed.year <= 2100:
         return None

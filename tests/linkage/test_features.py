@@ -1,0 +1,64 @@
+"""Feature engineering before Splink: dates, units, sexes and names as columns."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kintrace.linkage import prepare
+
+
+def _one(**columns: str) -> dict:
+    return prepare([{"id": "1", **columns}]).to_pylist()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("07.03.1999", (1999, 3, 7)),
+        ("1999-03-07", (1999, 3, 7)),
+        ("1999 г.р.", (1999, None, None)),
+        ("07.03.1999 г.", (1999, 3, 7)),
+        ("1999 р.н.", (1999, None, None)),
+        ("19990307", (1999, 3, 7)),
+        ("03.1999", (1999, 3, None)),
+        ("", (None, None, None)),
+    ],
+)
+def test_birth_date_columns(text, expected):
+    row = _one(full_name="Иванов Иван", birth_date=text)
+    assert (row["by"], row["bm"], row["bd"]) == expected
+
+
+def test_unreadable_date_is_missing_and_counted():
+    report: Counter = Counter()
+    prepare([{"id": "1", "full_name": "Иванов Иван", "birth_date": "abc"}], report=report)
+    assert report == Counter({"birth_date": 1})
+
+
+@pytest.mark.parametrize("unit", ["в/ч 12345", "VCh 12345", "military unit 12345", "12345"])
+def test_unit_forms_share_one_key(unit):
+    assert _one(full_name="Иванов Иван", unit=unit)["unit"] == "12345"
+
+
+@pytest.mark.parametrize(("given", "expected"), [("m", "m"), ("Ж", "f"), ("female", "f")])
+def test_sex_from_the_file(given, expected):
+    assert _one(full_name="Петренко Саша", sex=given)["sex"] == expected
+
+
+def test_typographic_apostrophe_reads_like_ascii():
+    curly = _one(full_name="Krylov Nikolaj Yevgen’yevich")
+    plain = _one(full_name="Krylov Nikolaj Yevgen'yevich")
+    assert curly["sn_key"] == plain["sn_key"] and curly["pn_full"] == plain["pn_full"]
+
+
+def test_initials_carry_the_letters_of_other_scripts():
+    row = _one(full_name="Коваленко Олександр Миколайович")
+    assert set("ao") <= set(row["gn_inits"]) and set("nm") <= set(row["pn_inits"])
+
+
+def test_row_without_a_name_gets_empty_name_columns():
+    rows = prepare([{"id": "1", "full_name": ""}, {"id": "2", "full_name": "Иванов Иван"}])
+    first = rows.to_pylist()[0]
+    assert first["sn_key"] is None and first["gn_full"] is None
