@@ -97,3 +97,14 @@ def test_others_get_no_letter(request, persona, sent_letter):
 
 def test_unknown_format_is_404(caseworker, sent_letter):
     assert caseworker.get(f"/staff/inquiries/{sent_letter.pk}/letter.exe").status_code == 404
+
+
+def test_markup_characters_stay_text_in_both_formats(case, mod):
+    inquiry = make_inquiry(case, mod, attachments="Справка <форма 3> & копия")
+    inquiry.body = "Просим ответить <b>срочно</b> & по существу."
+    inquiry.save()
+    assert "<b>срочно</b> & по существу" in pdf_text(letter_pdf(inquiry))
+    document = Document(io.BytesIO(letter_docx(inquiry)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "<b>срочно</b> & по существу" in text
+    assert "Справка <форма 3> & копия" in text

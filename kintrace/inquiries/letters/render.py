@@ -81,7 +81,7 @@ def letter_docx(inquiry: Inquiry) -> bytes:
 
     letter = build_letter(inquiry)
     document = DocxTemplate(DOCX_TEMPLATE)
-    document.render({"letter": letter})
+    document.render({"letter": letter}, autoescape=True)  # "&" or "<" in a text stays text
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
