@@ -176,21 +176,33 @@ inquiry_send = _inquiry_form_view(
         request=request,
     ),
 )
-inquiry_register = _inquiry_form_view(
-    RegistrationForm,
-    "registration_form",
-    lambda request, inquiry, form: actions.record_registration(
+
+
+def _not_before_sending(inquiry: Inquiry, day) -> None:
+    if inquiry.sent_on is not None and day < inquiry.sent_on:
+        raise ValueError(
+            _("This date is before the letter was sent (%(date)s).")
+            % {"date": inquiry.sent_on.strftime("%d.%m.%Y")}
+        )
+
+
+def _apply_registration(request, inquiry, form) -> None:
+    _not_before_sending(inquiry, form.cleaned_data["registered_on"])
+    actions.record_registration(
         inquiry=inquiry,
         registered_on=form.cleaned_data["registered_on"],
         number=form.cleaned_data["number"],
         actor=request.user,
         request=request,
-    ),
-)
+    )
+
+
+inquiry_register = _inquiry_form_view(RegistrationForm, "registration_form", _apply_registration)
 
 
 def _apply_response(request, inquiry, form) -> None:
     data = form.cleaned_data
+    _not_before_sending(inquiry, data["received_on"])
     target = data["redirected_to"]
     if target is None and data["unit"].strip():
         target = actions.commander_for_unit(unit=data["unit"], request=request)

@@ -219,3 +219,20 @@ def test_inquiry_list_filters_by_status(caseworker, case, mod, gvp):
 
 def test_analyst_has_no_inquiry_list(analyst, db):
     assert analyst.get("/staff/inquiries/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("response", {"kind": "substantive", "received_on": "2025-03-01"}),
+        ("register", {"registered_on": "2025-03-01", "number": "1"}),
+    ],
+)
+def test_dates_before_sending_are_refused(caseworker, draft, url, data):
+    send(draft)  # 3 March 2025
+    response = caseworker.post(f"/staff/inquiries/{draft.pk}/{url}/", data)
+    assert response.status_code == 400
+    assert "before the letter was sent (03.03.2025)" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.status, draft.registered_on) == (InquiryStatus.SENT, None)
+    assert not Response.objects.exists()
