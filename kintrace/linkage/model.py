@@ -69,20 +69,26 @@ class Model:
 
     @classmethod
     def load(cls, path: str | Path) -> Model:
-        """Load a model saved with :meth:`save`."""
-        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+        """Load a model saved with :meth:`save` (and its ``.about.json`` if present)."""
+        path = Path(path)
+        model = cls.from_json(path.read_text(encoding="utf-8"))
+        about = _about_path(path)
+        if about.exists():
+            model.trained_on = json.loads(about.read_text(encoding="utf-8"))
+        return model
 
     @classmethod
     def from_json(cls, text: str) -> Model:
-        """Build a model from Splink settings JSON (with an optional ``kintrace`` key)."""
-        data = json.loads(text)
-        trained_on = data.pop("kintrace", {})
-        return cls(data, trained_on)
+        """Build a model from Splink settings JSON."""
+        return cls(json.loads(text))
 
     def save(self, path: str | Path) -> None:
-        """Save as Splink settings JSON, readable by ``splink.Linker(..., path)``."""
-        data = dict(self.settings, kintrace=self.trained_on)
-        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        """Save as Splink settings JSON, readable by ``splink.Linker(..., path)``; what it
+        was trained on goes beside it in ``<name>.about.json``."""
+        path = Path(path)
+        path.write_text(json.dumps(self.settings, indent=2, ensure_ascii=False), "utf-8")
+        if self.trained_on:
+            _about_path(path).write_text(json.dumps(self.trained_on, indent=2), "utf-8")
 
     def with_extra_fields(self, fields: list[str]) -> Model:
         """This model plus an untrained plain comparison for each extra field."""
@@ -191,6 +197,10 @@ class Model:
         """The level a Splink gamma value stands for (-1 is the null level)."""
         self.levels()
         return self._by_gamma[(comparison, gamma)]
+
+
+def _about_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".about.json")
 
 
 def _gammas(levels: list[Level]) -> dict[int, Level]:

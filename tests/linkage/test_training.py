@@ -90,3 +90,16 @@ def test_m_of_same_given_name_is_near_one(trained):
 def test_contradiction_levels_keep_their_fixed_m(trained):
     different = trained.levels()["given_name"][-1]
     assert different.m < 1e-6
+
+
+def test_saved_model_is_splink_settings_json(tmp_path, trained):
+    from splink import DuckDBAPI, Linker
+
+    path = tmp_path / "model.json"
+    trained.save(path)
+    again = Model.load(path)
+    assert again.levels() == trained.levels()
+    assert again.trained_on == trained.trained_on
+    left, _ = _synthetic()
+    linker = Linker(DuckDBAPI().register(left.slice(0, 50)), str(path))
+    assert linker._settings_obj.comparisons[0].output_column_name == "surname"
