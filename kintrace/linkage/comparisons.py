@@ -65,15 +65,16 @@ _SAME_SEX_OR_UNKNOWN = "(sex_l IS NULL OR sex_r IS NULL OR sex_l = sex_r)"
 
 
 def _typo(col: str, sexed: bool) -> str:
-    """SQL: a slip of one letter (two in long names) in the key or the written form."""
+    """SQL: a slip of one letter (two in names of seven letters or more), in the key or
+    the written form, keeping the first letter. Distinct names one letter apart mostly
+    differ at the start (Мария/Дарья, Галина/Марина), slips seldom do."""
     full, key = f"{col}_full", f"{col}_key"
     edits = " OR ".join(
-        f"levenshtein({a}_l, {b}_r) <= CASE WHEN least(length({a}_l), length({b}_r)) >= 6 "
-        "THEN 2 ELSE 1 END"
+        f"(levenshtein({a}_l, {b}_r) <= CASE WHEN least(length({a}_l), length({b}_r)) >= 7 "
+        f"THEN 2 ELSE 1 END AND left({a}_l, 1) = left({b}_r, 1))"
         for a, b in ((key, key), (full, full), (full, key), (key, full))
     )
-    close = f"({edits} OR JW({key}_l, {key}_r) >= 0.92)"
-    return f"{close} AND {_SAME_SEX_OR_UNKNOWN}" if sexed else close
+    return f"({edits}) AND {_SAME_SEX_OR_UNKNOWN}" if sexed else f"({edits})"
 
 
 def _level(
@@ -191,7 +192,7 @@ def birth_date_comparison() -> dict[str, Any]:
         # Both give day and month and both differ: a namesake born that year, seldom a slip.
         _level(same_y, "same birth year, other month", 0.001, 0.02, fix_m=True),
         _level(f"abs(by_l - by_r) = 1 AND {rest_fits}", "birth year one apart", 0.03, 0.02),
-        _level("abs(by_l - by_r) <= 10", "birth dates within ten years", 0.002, 0.40, fix_m=True),
+        _level("abs(by_l - by_r) <= 10", "birth dates within ten years", 0.0001, 0.40, fix_m=True),
         _level("ELSE", "birth years far apart", CONTRADICTION_M, 0.52, fix_m=True),
     ]
     return _comparison("birth_date", "Birth date", levels)
