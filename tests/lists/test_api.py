@@ -154,5 +154,10 @@ def test_schema_and_docs_are_served_without_a_cdn(db):
     docs = client.get("/api/docs/")
     page = docs.content.decode()
     assert docs.status_code == 200
-    assert "cdn" not in page.lower() and "drf_spectacular_sidecar/swagger-ui-dist" in page
+    assert "cdn" not in page.lower() and "/api/docs/assets/swagger-ui-bundle.js" in page
+    script = client.get("/api/docs/?script")
+    assert script.status_code == 200 and b"SwaggerUIBundle" in script.content
+    bundle = client.get("/api/docs/assets/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and bundle["Content-Type"] == "text/javascript"
+    assert client.get("/api/docs/assets/secret.py").status_code == 404
     assert AuditEvent.objects.filter(action="api_call").count() == 0

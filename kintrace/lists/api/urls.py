@@ -5,6 +5,7 @@ from kintrace.lists.api import views
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/assets/<str:name>", views.docs_asset, name="api-docs-asset"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("lists/", views.ListPush.as_view(), name="api-list-push"),
     path("imports/<int:job_id>/", views.ImportStatus.as_view(), name="api-import"),

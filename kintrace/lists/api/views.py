@@ -148,3 +148,27 @@ class CaseStatus(AuditedView):
             "updated_at": case.updated_at,
         }
         return Response(s.CaseStatusSerializer(data).data)
+
+
+# The Swagger UI files the docs page loads, served from the installed sidecar package.
+DOCS_ASSETS = {
+    "swagger-ui-bundle.js": "text/javascript",
+    "swagger-ui-standalone-preset.js": "text/javascript",
+    "swagger-ui.css": "text/css",
+    "favicon-32x32.png": "image/png",
+}
+
+
+def docs_asset(request, name: str):
+    from pathlib import Path
+
+    import drf_spectacular_sidecar
+    from django.http import FileResponse
+
+    if name not in DOCS_ASSETS:
+        raise Http404
+    folder = Path(drf_spectacular_sidecar.__file__).parent / "static/drf_spectacular_sidecar"
+    response = FileResponse((folder / "swagger-ui-dist" / name).open("rb"))
+    response["Content-Type"] = DOCS_ASSETS[name]
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
