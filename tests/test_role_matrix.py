@@ -99,6 +99,26 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "inquiries:rule_edit": ("GET", COORDINATOR_ONLY),
     "inquiries:template_edit": ("GET", COORDINATOR_ONLY),
     "inquiries:scorecard": ("GET", REPORTS),
+    "lists:index": ("GET", CASE_READ),
+    "lists:upload": ("POST", {**COORDINATOR_ONLY, "coordinator": BAD}),
+    "lists:import_job": ("GET", COORDINATOR_ONLY),
+    "lists:source_list": ("GET", CASE_READ),
+    "lists:export": ("GET", COORDINATOR_ONLY),
+    "lists:tokens": ("GET", COORDINATOR_ONLY),
+    "lists:token_revoke": ("POST", {**COORDINATOR_ONLY, "coordinator": REDIRECT}),
+    "matching:queue": ("GET", CASE_READ),
+    "matching:match": ("GET", CASE_READ),
+    "matching:confirm": ("POST", CASE_WRITE),
+    "matching:reject": ("POST", CASE_WRITE),
+    "matching:tell": ("POST", CASE_WRITE),
+    # the partner API answers tokens only: a staff session is no credential there
+    "api-schema": ("GET", PUBLIC),
+    "api-docs": ("GET", PUBLIC),
+    "api-docs-asset": ("GET", dict.fromkeys(PERSONAS, NOT_FOUND)),
+    "api-list-push": ("POST", dict.fromkeys(PERSONAS, 401)),
+    "api-import": ("GET", dict.fromkeys(PERSONAS, 401)),
+    "api-records": ("GET", dict.fromkeys(PERSONAS, 401)),
+    "api-case": ("GET", dict.fromkeys(PERSONAS, 401)),
     "set_language": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
     "healthz": ("GET", PUBLIC),
 }
@@ -157,6 +177,9 @@ def test_the_matrix(personas, case, caseworker):
     from tests.inquiries.conftest import matrix_values
 
     values |= matrix_values(case)
+    from tests.lists.conftest import matrix_values as lists_matrix_values
+
+    values |= lists_matrix_values(case)
     found = []
     for name, route in url_patterns():
         if name.startswith("admin:") and "<" in route:
