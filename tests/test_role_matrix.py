@@ -107,6 +107,7 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "lists:tokens": ("GET", COORDINATOR_ONLY),
     "lists:token_revoke": ("POST", {**COORDINATOR_ONLY, "coordinator": REDIRECT}),
     "matching:queue": ("GET", CASE_READ),
+    "matching:run": ("POST", {**COORDINATOR_ONLY, "coordinator": REDIRECT}),
     "matching:match": ("GET", CASE_READ),
     "matching:confirm": ("POST", CASE_WRITE),
     "matching:reject": ("POST", CASE_WRITE),

@@ -160,3 +160,32 @@ def case_pfif(case: Case) -> Person:
         "text": case.get_status_display(),
     }
     return person, [note]
+
+
+CASE_COLUMNS = [
+    "person_record_id",
+    "surname",
+    "given_name",
+    "patronymic",
+    "birth_date",
+    "birth_place",
+    "region",
+    "unit",
+    "status",
+]
+
+
+def case_row(case: Case) -> dict[str, str]:
+    """A shared case for CSV and JSON: the sought person and the status, nothing of the family."""
+    p = case.person
+    return {
+        "person_record_id": f"{domain()}/case.{case.pk}",
+        "surname": p.surname,
+        "given_name": p.given_name,
+        "patronymic": p.patronymic,
+        "birth_date": _born(p.birth_year, p.birth_month, p.birth_day),
+        "birth_place": p.birth_place,
+        "region": p.region,
+        "unit": p.military_unit,
+        "status": case.status,
+    }

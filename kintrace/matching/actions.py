@@ -123,6 +123,26 @@ def match_list(*, source_list_id: int) -> int:
     return created
 
 
+@transaction.atomic
+def queue_full_run(*, request: HttpRequest | None) -> int:
+    """Match every list against the open cases again (after a change of threshold or model)."""
+    from kintrace.matching import tasks
+
+    ids = list(SourceList.objects.order_by("pk").values_list("pk", flat=True))
+    for source_list_id in ids:
+        transaction.on_commit(
+            lambda list_id=source_list_id: tasks.match_list.enqueue(source_list_id=list_id)
+        )
+    audit.record(
+        request=request,
+        action=AuditAction.UPDATE,
+        object_type="matching",
+        object_id="all",
+        detail={"lists": len(ids)},
+    )
+    return len(ids)
+
+
 def _searching_statuses() -> list[str]:
     return [Status.NEW, Status.TRIAGE, Status.ACTIVE]
 
@@ -162,10 +182,13 @@ def confirm_match(*, match: Match, reason: str, actor, request: HttpRequest | No
     )  # fmt: skip
     match.save()
     source = match.record.source_list
+    where = ", ".join(x for x in (source.publisher, source.published_where) if x)
     Event.objects.create(
         case=match.case,
         kind=EventKind.MATCH_CONFIRMED,
         author=actor,
+        text=f"{source.name}{f' ({where})' if where else ''}, "
+        f"row {match.record.row_number}: {match.record.name_as_printed}",
         data={
             "match": match.pk,
             "list": source.name,

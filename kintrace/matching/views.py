@@ -111,3 +111,16 @@ match_tell = _review_view(
         match=match, message=data["message"], actor=request.user, request=request
     ),
 )
+
+
+@login_required
+@require_POST
+def run_all(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("matching.run_matching"):
+        raise Http404
+    count = actions.queue_full_run(request=request)
+    messages.success(
+        request,
+        _("Matching of %(count)s lists against the open cases is queued.") % {"count": count},
+    )
+    return redirect("matching:queue")

@@ -132,3 +132,19 @@ def test_cp1251_semicolon_spreadsheet_export_round_trips(db, tmp_path):
     exporters.write_csv(out, export.RECORD_COLUMNS, export.record_rows(source.records.all()))
     again = load(tmp_path, "again.csv", out.getvalue())
     assert rows_of(again) == rows_of(source)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "pfif"])
+def test_export_cases_only_those_the_family_shares(db, tmp_path, capsys, fmt):
+    shared, _code = file_case()
+    shared.requester.consent_share_partners = True
+    shared.requester.save()
+    private, _code = file_case()
+    out = tmp_path / f"cases.{fmt}"
+    call_command("export_cases", out=str(out), format=fmt)
+    assert capsys.readouterr().out.strip() == f"1 shared cases written to {out}"
+    text = out.read_text(encoding="utf-8")
+    assert f"/case.{shared.pk}" in text and f"/case.{private.pk}" not in text
+    assert "Иванов" in text and "maria@example.org" not in text and "Иванова Мария" not in text
+    audit = last_audit()
+    assert (audit.action, audit.object_type, audit.detail["cases"]) == ("export", "shared_cases", 1)

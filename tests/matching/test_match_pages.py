@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kintrace.matching.models import MatchStatus
+from kintrace.accounts.models import AuditEvent
+from kintrace.matching.models import Match, MatchStatus
 from tests.conftest import last_audit
 
 
@@ -84,3 +85,22 @@ def test_family_cannot_open_staff_pages(match, family):
 
 def test_missing_match_is_404(caseworker):
     assert caseworker.get("/staff/matches/99999/").status_code == 404
+
+
+def test_coordinator_runs_matching_again(match, coordinator, django_capture_on_commit_callbacks):
+    assert 'id="run-form"' in coordinator.get("/staff/matches/").content.decode()
+    Match.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post("/staff/matches/run/")
+    assert response.status_code == 302
+    assert Match.objects.count() == 1
+    assert AuditEvent.objects.filter(object_type="matching", object_id="all").get().detail == {
+        "lists": 1
+    }
+
+
+@pytest.mark.parametrize("persona", ["caseworker", "analyst"])
+def test_others_cannot_run_matching(request, match, persona):
+    client = request.getfixturevalue(persona)
+    assert 'id="run-form"' not in client.get("/staff/matches/").content.decode()
+    assert client.post("/staff/matches/run/").status_code == 404

@@ -24,6 +24,7 @@ def test_captivity_needs_two_caseworkers(match, caseworker, other_caseworker):
     assert done.status == MatchStatus.CONFIRMED and done.decided_by == other_caseworker.user
     event = match.case.events.get(kind=EventKind.MATCH_CONFIRMED)
     assert not event.visible_to_family
+    assert event.text.startswith("prisoners list (Ministry), row 1: Іванов Олексій Петрович")
     assert event.data["list"] == "prisoners list" and event.data["confirmed_by"] == [
         "katya",
         "oleg",
