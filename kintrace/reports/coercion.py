@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Case, DateField, ExpressionWrapper, F, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.lookups import Exact, LessThan
+
+from kintrace.reports.db import DayOfMonth, IsLastDayOfMonth, MonthIndex
 
 
 @dataclass(frozen=True)
@@ -67,17 +68,13 @@ def coerced_conditions(prefix: str = "") -> tuple[Q, Q]:
         default=None,
         output_field=IntegerField(),
     )
-    months_apart = (ExtractYear(contract) * 12 + ExtractMonth(contract)) - (
-        ExtractYear(conscription) * 12 + ExtractMonth(conscription)
-    )
-    next_day = ExpressionWrapper(contract + dt.timedelta(days=1), output_field=DateField())
-    last_day_of_month = Exact(ExtractDay(next_day), 1)
+    months_apart = MonthIndex(contract) - MonthIndex(conscription)
     # In the month the minimum service ends: early when before that day; a shorter month
     # ends the service on its last day, so a contract on the last day is not early.
     same_month_early = (
         Q(Exact(months_apart, months))
-        & Q(LessThan(ExtractDay(contract), ExtractDay(conscription)))
-        & ~Q(last_day_of_month)
+        & Q(LessThan(DayOfMonth(contract), DayOfMonth(conscription)))
+        & ~Q(Exact(IsLastDayOfMonth(contract), True))
     )
     too_early = Q(
         **{f"{person}contract_date__isnull": False, f"{person}conscription_date__isnull": False}

@@ -10,8 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import CharField, F, Value
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, CharField, F, Max, Min, Value, When
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +50,8 @@ def months_between(first: str, last: str) -> list[str]:
 class Dimension:
     name: str
     label: str
-    expression: Callable[[str], object]  # given the path to a case ("" or "case__")
+    # The grouping, given the path to a case ("" or "case__") and the rows to be grouped.
+    expression: Callable[[str, object], object]
     key_of: Callable[[object], str]
     label_of: Callable[[str], str]
     fold_small: bool = False
@@ -101,10 +101,29 @@ def _service_label(key: str) -> str:
         return key
 
 
+def month_of_request(prefix: str, rows) -> object:
+    """`YYYY-MM` of the local month a case was opened, as comparisons with the months' first
+    moments (no date function per row; right in any time zone)."""
+    field = f"{prefix}created_at"
+    span = rows.aggregate(first=Min(field), last=Max(field))
+    if span["first"] is None:
+        return Value("", output_field=CharField())
+    zone = timezone.get_current_timezone()
+    starts = []
+    for key in months_between(month_key(span["first"]), month_key(span["last"])):
+        year, month = (int(p) for p in key.split("-"))
+        starts.append((key, dt.datetime(year, month, 1, tzinfo=zone)))
+    return Case(
+        *(When(**{f"{field}__gte": start}, then=Value(key)) for key, start in reversed(starts)),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
 MONTH = Dimension(
     "month",
     _("Month"),
-    lambda prefix: TruncMonth(f"{prefix}created_at"),
+    month_of_request,
     month_key,
     month_label,
     fill_months=True,
@@ -113,7 +132,7 @@ MONTH = Dimension(
 REGION = Dimension(
     "region",
     _("Region"),
-    lambda prefix: F(f"{prefix}person__region"),
+    lambda prefix, rows: F(f"{prefix}person__region"),
     lambda value: value or NOT_STATED,
     str,
     fold_small=True,
@@ -122,7 +141,7 @@ REGION = Dimension(
 UNIT = Dimension(
     "unit",
     _("Military unit"),
-    lambda prefix: F(f"{prefix}person__unit_key"),
+    lambda prefix, rows: F(f"{prefix}person__unit_key"),
     lambda value: value or NOT_STATED,
     lambda key: str(_("unit %(number)s") % {"number": key}),
     fold_small=True,
@@ -133,7 +152,7 @@ UNIT = Dimension(
 SERVICE_TYPE = Dimension(
     "service_type",
     _("Type of service"),
-    lambda prefix: F(f"{prefix}person__service_type"),
+    lambda prefix, rows: F(f"{prefix}person__service_type"),
     lambda value: value or ServiceType.UNKNOWN.value,
     _service_label,
     erased=lambda: F("service_type"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kintrace.accounts import audit
 from kintrace.accounts.models import AuditAction
 from kintrace.reports import anonymise, exports, registry
-from kintrace.reports.figures import chart_png, chart_svg
+from kintrace.reports.figures import chart_png, chart_svg, drawable
 from kintrace.reports.filters import FilterForm
 from kintrace.reports.registry import Report
 from kintrace.reports.summary import LANGUAGES, summary_pdf
@@ -83,7 +83,7 @@ def report_page(request: HttpRequest, name: str) -> HttpResponse:
         "current_language": get_language(),
     }
     if published is not None:
-        context["chart"] = chart_svg(published)
+        context["chart"] = chart_svg(published) if drawable(published) else ""
         context["table"] = published.table
         context["sources"] = published.source_lines()
     return render(request, "reports/report.html", context, status=200 if published else 400)

@@ -42,6 +42,8 @@ CHROMIUM_ARGS = [
 START_TIMEOUT = 60
 STOP_TIMEOUT = 20
 CASEWORKER = "katya"
+ANALYST = "artem"
+DEMO_CASES = "400"
 SECOND_CASEWORKER = "oleg"
 COORDINATOR = "nadia"
 
@@ -52,6 +54,8 @@ class LiveServer:
     data_dir: Path
     caseworker: str
     caseworker_password: str
+    analyst: str = ANALYST
+    analyst_password: str = ""
     # The other staff by user name: a second caseworker and a coordinator.
     staff_passwords: dict | None = None
 
@@ -166,6 +170,11 @@ def kintrace_server(tmp_path_factory, output_dir: Path) -> Iterator[LiveServer]:
         match = re.search(rf"^{CASEWORKER} \(caseworker\) password: (\S+)$", created, re.M)
         if match is None:
             pytest.fail(f"No password in the output of createstaff:\n{created}")
+        created = _kintrace(["createstaff", ANALYST, "--role", "analyst"], env, log)
+        analyst = re.search(rf"^{ANALYST} \(analyst\) password: (\S+)$", created, re.M)
+        if analyst is None:
+            pytest.fail(f"No password in the output of createstaff:\n{created}")
+        _kintrace(["demo", "--cases", DEMO_CASES], env, log)  # fictional cases for the reports
         passwords = {}
         for name, role in ((SECOND_CASEWORKER, "caseworker"), (COORDINATOR, "coordinator")):
             made = _kintrace(["createstaff", name, "--role", role], env, log)
@@ -191,6 +200,7 @@ def kintrace_server(tmp_path_factory, output_dir: Path) -> Iterator[LiveServer]:
                 data_dir=data_dir,
                 caseworker=CASEWORKER,
                 caseworker_password=match[1],
+                analyst_password=analyst[1],
                 staff_passwords=passwords,
             )
         finally:

@@ -38,7 +38,10 @@ def test_the_index_lists_every_report(request, persona, known):
 
 
 @pytest.mark.parametrize("persona", ["analyst", "coordinator"])
-def test_a_report_page_has_table_chart_definition_sources_and_downloads(request, persona, known):
+def test_a_report_page_has_table_chart_definition_sources_and_downloads(
+    request, persona, known, settings
+):
+    settings.REPORT_MIN_CELL = 2
     client = request.getfixturevalue(persona)
     response = client.get(PAGE, {"date_from": "2022-03-01", "date_to": "2022-12-31"})
     assert response.status_code == 200
@@ -48,7 +51,7 @@ def test_a_report_page_has_table_chart_definition_sources_and_downloads(request,
     assert 'id="report-table"' in page and "Бурятия" in page
     assert 'id="definition"' in page and "status today" in page
     assert 'id="sources"' in page and "Tracing requests filed" in page
-    assert "&lt; 5" in page  # the known set is small: its counts are hidden
+    assert "&lt; 2" in page  # the ones are hidden
     query = "date_from=2022-03-01&amp;date_to=2022-12-31"
     for link in ("export.csv", "export.xlsx", "export.json", "chart.svg", "chart.png"):
         assert f"/staff/reports/cases-by-region/{link}?{query}" in page
@@ -95,4 +98,10 @@ def test_every_report_renders(analyst, known):
     for name in registry.reports():
         response = analyst.get(f"/staff/reports/{name}/")
         assert response.status_code == 200, name
-        assert "<svg" in response.content.decode(), name
+        assert 'id="chart"' in response.content.decode(), name
+
+
+def test_no_empty_chart_when_every_figure_is_hidden(analyst, known):
+    page = analyst.get(PAGE).content.decode()
+    assert "<svg" not in page
+    assert "No chart: every figure here is zero or too small to be shown." in page

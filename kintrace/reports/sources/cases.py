@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.lookups import Exact
+from django.db import connection
+from django.db.models import CharField, Count, F, Min, Q
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.cases.models import OPEN_STATUSES, Case, ErasedCase, Event, EventKind, Status
@@ -21,7 +23,7 @@ from kintrace.reports.coercion import (
     coercion_class,
     rule_description,
 )
-from kintrace.reports.db import DaysBetween, percentiles
+from kintrace.reports.db import days_sql, percentiles_of
 from kintrace.reports.dimensions import MONTH, REGION, SERVICE_TYPE, UNIT, Dimension
 from kintrace.reports.filters import Filters
 from kintrace.reports.registry import Report, Source
@@ -50,11 +52,25 @@ def cases(filters: Filters):
     return Case.objects.filter(filters.period_q("created_at"), filters.case_q())
 
 
+def _grouped_by_class(queryset, dimension: Dimension, classify, classes) -> dict[str, list[int]]:
+    """Counts per group and class, the class expression evaluated once per case."""
+    aggregated = (
+        queryset.values(kt_row=dimension.expression("", queryset), kt_class=classify)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counted: dict[str, list[int]] = {}
+    for row in aggregated:  # one row per group and class, not per case
+        key = dimension.key_of(row["kt_row"])
+        counted.setdefault(key, [0] * len(classes))[classes.index(row["kt_class"])] += row["n"]
+    return counted
+
+
 def _grouped_counts(
     queryset, dimension: Dimension, measures: Sequence[Measure]
 ) -> dict[str, list[int]]:
     aggregated = (
-        queryset.values(kt_row=dimension.expression(""))
+        queryset.values(kt_row=dimension.expression("", queryset))
         .annotate(**{m.column.key: Count("pk", filter=m.condition) for m in measures})
         .order_by()
     )
@@ -93,8 +109,14 @@ def partition_table(
     total_label: str | None = None,
     notes: Sequence[str] = (),
     with_erased: bool = False,
+    classify=None,
+    classes: Sequence = (),
 ) -> Table:
-    counted = _grouped_counts(cases(filters).filter(base or Q()), dimension, measures)
+    rows = cases(filters).filter(base or Q())
+    if classify is not None:
+        counted = _grouped_by_class(rows, dimension, classify, list(classes))
+    else:
+        counted = _grouped_counts(rows, dimension, measures)
     if with_erased:
         _add_erased(counted, filters, dimension, measures)
     keys, counts = dimension.arrange(counted, threshold=threshold, width=len(measures))
@@ -118,18 +140,17 @@ def outcome_measures() -> list[Measure]:
 
 
 def coerced_measures() -> list[Measure]:
-    flag = coercion_class()
     return [
-        Measure(
-            Column("too_early", str(_("Signed before the minimum service"))),
-            Q(Exact(flag, TOO_EARLY)),
-        ),
+        Measure(Column("too_early", str(_("Signed before the minimum service"))), Q()),
         Measure(
             Column("under_pressure", str(_("Reported signed under pressure, dates not early"))),
-            Q(Exact(flag, UNDER_PRESSURE)),
+            Q(),
         ),
-        Measure(Column("no_flag", str(_("No flag"))), Q(Exact(flag, NO_FLAG))),
+        Measure(Column("no_flag", str(_("No flag"))), Q()),
     ]
+
+
+COERCION_CLASSES = (TOO_EARLY, UNDER_PRESSURE, NO_FLAG)  # in the order of coerced_measures()
 
 
 def phone_measures() -> list[Measure]:
@@ -143,20 +164,42 @@ def phone_measures() -> list[Measure]:
 HAS_CONTRACT = Q(person__contract_date__isnull=False) | Q(person__contract_under_pressure=True)
 
 
-def first_contact_days():
-    staff_events = Event.objects.filter(case=OuterRef("pk"), author__isnull=False)
-    first = Subquery(staff_events.order_by("created_at").values("created_at")[:1])
-    return DaysBetween(F("created_at"), first)
+def waits(filters: Filters, dimension: Dimension):
+    """Per group of cases: days from the request to the first contact (the first event by a
+    caseworker) and to an outcome (the first change of status to a found or closed status).
 
-
-def outcome_days():
-    outcomes = Event.objects.filter(
-        case=OuterRef("pk"),
-        kind=EventKind.STATUS_CHANGED,
-        data__to__in=[s.value for s in OUTCOME_STATUSES],
+    The timeline is reduced to one row per case first (no join per event), then joined to
+    the cases of the report; both statements come from the ORM.
+    """
+    per_case = (
+        Event.objects.annotate(kt_to=Cast(KT("data__to"), output_field=CharField()))
+        .values("case_id")
+        .annotate(
+            kt_contact_at=Min("created_at", filter=Q(author__isnull=False)),
+            kt_outcome_at=Min(
+                "created_at",
+                filter=Q(
+                    kind=EventKind.STATUS_CHANGED, kt_to__in=[s.value for s in OUTCOME_STATUSES]
+                ),
+            ),
+        )
+        .order_by()
     )
-    first = Subquery(outcomes.order_by("created_at").values("created_at")[:1])
-    return DaysBetween(F("created_at"), first)
+    chosen = cases(filters)
+    grouped = chosen.annotate(
+        kt_group=dimension.expression("", chosen), kt_case=F("pk"), kt_opened=F("created_at")
+    ).values("kt_case", "kt_opened", "kt_group")
+    events_sql, events_params = per_case.query.sql_with_params()
+    cases_sql, cases_params = grouped.order_by().query.sql_with_params()
+    vendor = connection.vendor
+    contact = days_sql(vendor, "c.kt_opened", "e.kt_contact_at")
+    outcome = days_sql(vendor, "c.kt_opened", "e.kt_outcome_at")
+    with_base = (
+        f"WITH e AS MATERIALIZED ({events_sql}), "  # noqa: S608
+        f"base AS MATERIALIZED (SELECT c.kt_group, {contact} AS kt_contact, "
+        f"{outcome} AS kt_outcome FROM ({cases_sql}) c JOIN e ON e.case_id = c.kt_case)"
+    )
+    return percentiles_of(with_base, (*events_params, *cases_params), ["contact", "outcome"])
 
 
 WAIT_COLUMNS = (
@@ -170,18 +213,16 @@ WAIT_COLUMNS = (
 
 
 def waiting_table(filters: Filters, threshold: int, *, dimension: Dimension) -> Table:
-    queryset = cases(filters)
-    group = dimension.expression("")
+    grouped, overall = waits(filters, dimension)
     parts = []
-    for value in (first_contact_days(), outcome_days()):
-        by_group = percentiles(queryset, group=group, value=value)
+    for name in ("contact", "outcome"):
         merged: dict[str, tuple[int, list]] = {}
-        for raw, (n, picks) in by_group.items():
-            # Folded or merged groups ("other") get no percentile: it cannot be combined.
+        for raw, stats in grouped.items():
+            n, picks = stats[name]
+            # Groups that meet under one key get no percentile: percentiles do not add up.
             key = dimension.key_of(raw)
             merged[key] = (n, picks) if key not in merged else (merged[key][0] + n, [None, None])
-        overall = percentiles(queryset, group=None, value=value).get(1, (0, [None, None]))
-        parts.append((merged, overall))
+        parts.append((merged, overall[name]))
     counted = {
         k: [parts[0][0].get(k, (0,))[0], parts[1][0].get(k, (0,))[0]]
         for k in set(parts[0][0]) | set(parts[1][0])
@@ -289,6 +330,8 @@ def _coerced_report(dimension: Dimension, title) -> Report:
             measures=coerced_measures(),
             base=HAS_CONTRACT,
             total_label=_("Cases with a contract"),
+            classify=coercion_class(),
+            classes=COERCION_CLASSES,
         ),
         chart_columns=("too_early", "under_pressure"),
     )

@@ -10,7 +10,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
-from kintrace.reports.db import DaysBetweenDates, percentiles
+from kintrace.reports.db import DaysBetweenDates, percentile_table
 from kintrace.reports.dimensions import Dimension
 from kintrace.reports.filters import Filters
 from kintrace.reports.registry import Report, Source
@@ -30,7 +30,7 @@ SOURCE = Source(
 INSTITUTION = Dimension(
     "institution",
     _("Institution"),
-    lambda prefix: F(f"{prefix}institution__name"),
+    lambda prefix, rows: F(f"{prefix}institution__name"),
     lambda value: value or "",
     str,
     fold_small=True,
@@ -82,7 +82,7 @@ def by_institution(filters: Filters, threshold: int) -> Table:
     measures = _measures()
     aggregated = (
         inquiries(filters)
-        .values(kt_row=INSTITUTION.expression(""))
+        .values(kt_row=INSTITUTION.expression("", None))
         .annotate(**{c.key: Count("pk", filter=q) for c, q in measures})
         .order_by()
     )
@@ -106,14 +106,13 @@ ANSWER_COLUMNS = (
 
 
 def answer_times(filters: Filters, threshold: int) -> Table:
-    by_group = percentiles(
+    grouped, overall = percentile_table(
         inquiries(filters),
-        group=INSTITUTION.expression(""),
-        value=DaysBetweenDates(F("sent_on"), _first_answer()),
+        group=INSTITUTION.expression("", None),
+        values={"days": DaysBetweenDates(F("sent_on"), _first_answer())},
     )
-    overall = percentiles(
-        inquiries(filters), group=None, value=DaysBetweenDates(F("sent_on"), _first_answer())
-    ).get(1, (0, [None, None]))
+    by_group = {key: stats["days"] for key, stats in grouped.items()}
+    overall = overall["days"]
     counted = {key: [n] for key, (n, _picks) in by_group.items()}
     keys, counts = INSTITUTION.arrange(counted, threshold=threshold, width=1)
     column = counts_column([row[0] for row in counts], threshold=threshold)
