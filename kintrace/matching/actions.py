@@ -105,12 +105,11 @@ def match_list(*, source_list_id: int) -> int:
     source_list = SourceList.objects.filter(pk=source_list_id).first()
     if source_list is None:
         return 0
-    records = Record.objects.filter(source_list=source_list)
     persons = Person.objects.filter(case__status__in=_searching_statuses())
-    found = engine.link_records(records, persons, threshold=_threshold())
+    found = engine.link_records(source_list, persons, threshold=_threshold())
     created = _store(found)
-    others = Record.objects.exclude(source_list=source_list)
-    pairs = engine.same_people(records, others, threshold=settings.SAME_PERSON_PERCENT / 100)
+    others = SourceList.objects.exclude(pk=source_list.pk).order_by("pk")
+    pairs = engine.same_people(source_list, others, threshold=settings.SAME_PERSON_PERCENT / 100)
     list_actions.link_same_people(pairs=pairs)
     audit.record(
         request=None,

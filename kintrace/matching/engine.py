@@ -6,14 +6,22 @@ last id), so that matching one edited case against many records takes millisecon
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib
 import json
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from django.conf import settings
 
 from kintrace import linkage
 from kintrace.cases.models import Person
-from kintrace.lists.models import Record
+from kintrace.lists.models import SourceList
 
 Evidence = list[list]  # [[field, level label, weight], ...]
 
@@ -90,18 +98,65 @@ def _record_rows(records) -> list[dict]:
     return [record_row(v) for v in records.values(*RECORD_FIELDS).iterator(chunk_size=5000)]
 
 
+@functools.cache
+def _code_version() -> str:
+    """A digest of the code and data that derive features: a change makes caches stale."""
+    digest = hashlib.sha256()
+    for package in ("kintrace.names", "kintrace.linkage"):
+        root = Path(importlib.import_module(package).__file__).parent
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".csv", ".json", ".toml", ".txt"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def list_features(source_list: SourceList) -> pa.Table:
+    """Prepared features of one list's records, cached as Parquet next to the data.
+
+    A list never changes after its import, so its features are computed once per file and
+    code version; ids are stored as row numbers, so the cache holds in any database.
+    """
+    folder = Path(settings.DATA_DIR) / "matching"
+    name = f"{source_list.file_sha256 or source_list.pk}-{_code_version()}.parquet"
+    path = folder / name
+    ids = dict(source_list.records.values_list("row_number", "id"))
+    if path.exists():
+        feats = pq.read_table(path)
+    else:
+        values = source_list.records.values(*RECORD_FIELDS, "row_number")
+        rows = [{**record_row(v), "id": str(v["row_number"])} for v in values.iterator(5000)]
+        if not rows:
+            return linkage.prepare([{"id": "x", "full_name": "x"}]).slice(0, 0)
+        feats = linkage.prepare(rows)
+        if source_list.file_sha256:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(".part")
+            pq.write_table(feats, partial)
+            partial.replace(path)
+    numbers = feats["unique_id"].to_pylist()
+    ids_column = pa.array([f"r{ids[int(n)]}" for n in numbers], pa.string())
+    return feats.set_column(feats.column_names.index("unique_id"), "unique_id", ids_column)
+
+
+def features_of(lists) -> pa.Table | None:
+    tables = [list_features(source_list) for source_list in lists]
+    tables = [t for t in tables if t.num_rows]
+    return pa.concat_tables(tables) if tables else None
+
+
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
 
 
 def record_index() -> linkage.Index | None:
-    """An index of every record, rebuilt when records were added or removed."""
-    last = Record.objects.order_by("-id").values_list("id", flat=True).first()
-    key = f"{Record.objects.count()}:{last}"
+    """An index of every record, rebuilt when a list was added or removed."""
+    lists = list(SourceList.objects.order_by("pk"))
+    key = ",".join(f"{s.pk}:{s.record_count}" for s in lists)
     with _lock:
         if _cache.get("key") != key:
-            rows = _record_rows(Record.objects.all())
-            _cache["index"] = linkage.Index.build(rows) if rows else None
+            feats = features_of(lists)
+            _cache["index"] = linkage.Index.build(feats) if feats is not None else None
             _cache["key"] = key
         return _cache["index"]  # type: ignore[return-value]
 
@@ -122,11 +177,11 @@ def search_person(person: Person, *, threshold: float, top: int = 20) -> list[Fo
     ]
 
 
-def link_records(records, persons: Iterable[Person], *, threshold: float) -> list[Found]:
-    """Pairs of (case, record) at or above the threshold, for a batch of records."""
+def link_records(source_list, persons: Iterable[Person], *, threshold: float) -> list[Found]:
+    """Pairs of (case, record) at or above the threshold, for one list's records."""
     left = [person_row(p) for p in persons]
-    right = _record_rows(records)
-    if not left or not right:
+    right = list_features(source_list)
+    if not left or not right.num_rows:
         return []
     pairs = linkage.link(left, right, threshold=threshold, explain=True)
     model = _model_of(pairs)
@@ -145,10 +200,10 @@ def link_records(records, persons: Iterable[Person], *, threshold: float) -> lis
     return out
 
 
-def same_people(records, others, *, threshold: float) -> list[tuple[int, int]]:
-    """Pairs (record id, other record id) that are the same person in two sets of records."""
-    left, right = _record_rows(records), _record_rows(others)
-    if not left or not right:
+def same_people(source_list, others, *, threshold: float) -> list[tuple[int, int]]:
+    """Pairs (record id, other record id): the same person in one list and in other lists."""
+    left, right = list_features(source_list), features_of(others)
+    if right is None or not left.num_rows:
         return []
     pairs = linkage.link(left, right, threshold=threshold)
     return [

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(settings, tmp_path):
+    """Matching caches list features under the data folder: one per test."""
+    settings.DATA_DIR = tmp_path / "data"
+
 
 def matrix_values(case) -> dict[str, str]:
     """An import job, a list with a record, a match of `case` and a partner token."""

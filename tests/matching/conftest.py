@@ -21,6 +21,12 @@ IVANOV_UK = {
 STRANGER = {"surname": "Сидоренко", "given_name": "Тарас", "birth_date": "1970"}
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(settings, tmp_path):
+    """Matching caches list features under the data folder: one per test."""
+    settings.DATA_DIR = tmp_path / "data"
+
+
 @pytest.fixture
 def run(django_capture_on_commit_callbacks):
     """Call a function and run what it queued on commit (the matching tasks) at once."""

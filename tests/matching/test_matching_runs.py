@@ -82,3 +82,18 @@ def test_closed_cases_are_not_matched_from_lists(new_case, import_rows, status):
     case.save()
     import_rows([IVANOV_UK])
     assert not Match.objects.filter(case=case).exists()
+
+
+def test_list_features_are_prepared_once_and_cached(new_case, import_rows, settings):
+    from kintrace.matching import engine
+
+    case = new_case()
+    source = import_rows([IVANOV_UK, STRANGER])
+    cached = list((settings.DATA_DIR / "matching").glob("*.parquet"))
+    assert [p.name.split("-")[0] for p in cached] == [source.file_sha256]
+    feats = engine.list_features(source)
+    ids = set(Record.objects.filter(source_list=source).values_list("pk", flat=True))
+    assert {int(i[1:]) for i in feats["unique_id"].to_pylist()} == ids
+    engine._cache.clear()
+    assert engine.record_index() is not None
+    assert Match.objects.filter(case=case).count() == 1
