@@ -217,6 +217,8 @@ REPORT_K = env_int("KINTRACE_REPORT_K", 5, minimum=2)
 # two lists from SAME_PERSON on count as one person in reports.
 MATCH_THRESHOLD_PERCENT = env_int("KINTRACE_MATCH_THRESHOLD_PERCENT", 50, minimum=1)
 SAME_PERSON_PERCENT = env_int("KINTRACE_SAME_PERSON_PERCENT", 95, minimum=1)
+# The largest list file a coordinator may upload on the import page (the CLI has no limit).
+LIST_UPLOAD_MAX_MB = env_int("KINTRACE_LIST_UPLOAD_MAX_MB", 500, minimum=1)
 
 # The partner API: tokens expire after this many days unless the coordinator picks fewer.
 API_TOKEN_DAYS = env_int("KINTRACE_API_TOKEN_DAYS", 90, minimum=1)

@@ -50,7 +50,7 @@ def _read_csv(path: Path) -> pa.Table:
     except UnicodeDecodeError as exc:
         raise InputError(_decode_message(path, data, exc)) from None
     header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
-    header = [h.strip() for h in header]
+    header = [h.strip().lower() for h in header]  # "ID", " Full_Name " are the same columns
     keep = [h for h in header if h in PEOPLE_COLUMNS]
     if not keep:
         raise InputError(f"{path}, line 1: no 'id' column in the header")
@@ -58,6 +58,7 @@ def _read_csv(path: Path) -> pa.Table:
         return pacsv.read_csv(
             io.BytesIO(text.encode("utf-8")),
             read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(keep, pa.string()),
                 include_columns=keep,
@@ -86,8 +87,9 @@ def _read_parquet(path: Path) -> pa.Table:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"{path}: not a readable Parquet file: {exc}") from None
-    keep = [c for c in table.column_names if c in PEOPLE_COLUMNS]
-    return pa.table({c: table[c].cast(pa.string()) for c in keep})
+    names = {c: c.strip().lower() for c in table.column_names}
+    keep = [c for c in table.column_names if names[c] in PEOPLE_COLUMNS]
+    return pa.table({names[c]: table[c].cast(pa.string()) for c in keep})
 
 
 def check_people(table: pa.Table, *, source: str = "input", first_row_line: int = 1) -> None:

@@ -142,3 +142,13 @@ def test_missing_file_exits_nonzero(tmp_path, capsys):
     )
     assert code == 1
     assert "nope.csv: file not found" in capsys.readouterr().err
+
+
+def test_header_case_and_quoted_newlines_are_read(tmp_path):
+    left = _write(
+        tmp_path / "l.csv", 'ID,Full_Name,Birth_Date\n1,"Иванов\nАлексей Петрович",07.03.1999\n'
+    )
+    right = _write(tmp_path / "r.csv", RIGHT)
+    out = tmp_path / "out.csv"
+    assert main(["link-files", str(left), str(right), "--out", str(out)]) == 0
+    assert ("1", "a1") in {(r["left_id"], r["right_id"]) for r in _rows(out)}
