@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.lists.importers import FIELDS, mapping_problems
@@ -57,6 +58,11 @@ class UploadForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("Unknown file type %(suffix)s: use CSV, XLSX, JSON or PFIF XML."),
                 params={"suffix": suffix or "—"},
+            )
+        if upload.size > settings.LIST_UPLOAD_MAX_MB << 20:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB: import it with kintrace import-list."),
+                params={"mb": settings.LIST_UPLOAD_MAX_MB},
             )
         return upload
 

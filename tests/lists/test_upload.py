@@ -58,3 +58,11 @@ def test_others_cannot_upload(request, persona):
 def test_anonymous_is_sent_to_log_in(anonymous):
     response = anonymous.post(URL, form())
     assert response.status_code == 302 and response["Location"].startswith("/staff/login/")
+
+
+def test_a_file_over_the_upload_limit_is_refused(coordinator, settings):
+    settings.LIST_UPLOAD_MAX_MB = 1
+    response = coordinator.post(URL, form(body=b"x" * ((1 << 20) + 1)))
+    assert response.status_code == 400
+    assert "larger than 1 MB: import it with kintrace import-list" in response.content.decode()
+    assert ImportJob.objects.count() == 0

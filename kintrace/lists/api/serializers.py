@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from rest_framework import serializers
 
 from kintrace.lists.importers import FIELDS
@@ -34,6 +35,8 @@ class ListPushSerializer(serializers.Serializer):
         suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if suffix not in FORMATS:
             raise serializers.ValidationError(f"unknown file type {suffix or '(none)'!r}")
+        if upload.size > settings.LIST_UPLOAD_MAX_MB << 20:
+            raise serializers.ValidationError(f"larger than {settings.LIST_UPLOAD_MAX_MB} MB")
         return upload
 
     def validate_mapping(self, value: str) -> dict[str, str]:
