@@ -1,6 +1,15 @@
 """kintrace.linkage: link tables of people and return scored, explained candidate pairs.
 
 Pure engine on Splink (DuckDB, or Spark past one machine); imports nothing from Django.
+
+- ``prepare(people)``: derived comparison columns (names via ``kintrace.names``).
+- ``link(left, right)`` / ``dedupe(people)``: pairs at or above a threshold, with
+  ``explain=True`` a sentence per pair; trains on inputs of 5,000 rows or more, else
+  uses the packaged ``Model.default()``.
+- ``train(left, right)`` -> ``Model``; ``Model.save``/``Model.load`` as Splink JSON.
+- ``Index.build(records).search(person)``: one person against many, in milliseconds.
+- ``compare(a, b)``, ``explain(pair)``, ``sentence(evidence)``: evidence per field.
+- ``kintrace.linkage.spark.link_spark``: the same model on Spark.
 """
 
 from kintrace.linkage.engine import dedupe, link, train
