@@ -20,14 +20,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
-from django.db.models.functions import Cast, TruncMonth, TruncQuarter, TruncYear
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.cases.models import OPEN_STATUSES
 from kintrace.cases.models import Case as CaseModel
 from kintrace.reports.coercion import coerced_conditions
-from kintrace.reports.dimensions import month_key
+from kintrace.reports.dimensions import period_buckets
 from kintrace.reports.exports import comment_lines
 
 QUASI_IDENTIFIERS = ("birth_years", "region", "requested", "service_type", "unit")
@@ -61,12 +61,11 @@ LADDERS = {
 }
 
 
-def _expression(name: str, step: str, frequent_units: list[str]):
+def _expression(name: str, step: str, frequent_units: list[str], cases):
     if step == "none":
         return Value("", output_field=CharField())
     if name == "requested":
-        trunc = {"month": TruncMonth, "quarter": TruncQuarter, "year": TruncYear}[step]
-        return trunc("created_at")
+        return period_buckets("created_at", cases, step)
     if name == "birth_years":
         return _birth_band(int(step))
     if name == "region":
@@ -85,9 +84,7 @@ def _shown(name: str, step: str, value) -> str:
     if value is None or value == "" or step == "none":
         return ""
     if name == "requested":
-        key = month_key(value)
-        year, month = key.split("-")
-        return {"month": key, "quarter": f"{year}-Q{(int(month) - 1) // 3 + 1}", "year": year}[step]
+        return str(value)  # already 2022-03, 2022-Q1 or 2022
     if name == "birth_years":
         return f"{value}-{value + int(step) - 1}"
     return str(value)
@@ -135,10 +132,10 @@ def _frequent_units(cases, k: int) -> list[str]:
     return list(counted)
 
 
-def _qi_annotations(steps: dict[str, str], frequent_units: list[str]) -> dict:
+def _qi_annotations(steps: dict[str, str], frequent_units: list[str], cases) -> dict:
     """The quasi-identifiers not left out (a left-out one is the same for every record)."""
     return {
-        f"qi_{q}": _expression(q, steps[q], frequent_units)
+        f"qi_{q}": _expression(q, steps[q], frequent_units, cases)
         for q in QUASI_IDENTIFIERS
         if steps[q] != "none"
     }
@@ -174,7 +171,7 @@ def choose_steps(cases, *, k: int, frequent_units: list[str]) -> tuple[dict[str,
     total = cases.count()
     steps = {q: LADDERS[q][0] for q in QUASI_IDENTIFIERS}
     while True:
-        annotations = _qi_annotations(steps, frequent_units)
+        annotations = _qi_annotations(steps, frequent_units, cases)
         names = list(annotations)
         groups = list(
             cases.annotate(**annotations)
@@ -197,7 +194,7 @@ def anonymised_cases(*, k: int) -> Anonymised:
     cases = CaseModel.objects.filter(person__isnull=False)
     frequent_units = _frequent_units(cases, k)
     steps, _small = choose_steps(cases, k=k, frequent_units=frequent_units)
-    annotations = _qi_annotations(steps, frequent_units)
+    annotations = _qi_annotations(steps, frequent_units, cases)
     names = list(annotations)
     rows = (
         cases.annotate(**annotations, **_sensitive_annotations())

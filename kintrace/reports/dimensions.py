@@ -101,23 +101,31 @@ def _service_label(key: str) -> str:
         return key
 
 
-def month_of_request(prefix: str, rows) -> object:
-    """`YYYY-MM` of the local month a case was opened, as comparisons with the months' first
-    moments (no date function per row; right in any time zone)."""
-    field = f"{prefix}created_at"
+def period_buckets(field: str, rows, step: str = "month") -> object:
+    """The local month (`2022-03`), quarter (`2022-Q1`) or year (`2022`) of a date-time, as
+    comparisons with the periods' first moments: no date function per row, right in any
+    time zone."""
     span = rows.aggregate(first=Min(field), last=Max(field))
     if span["first"] is None:
         return Value("", output_field=CharField())
     zone = timezone.get_current_timezone()
-    starts = []
+    starts: dict[str, dt.datetime] = {}
     for key in months_between(month_key(span["first"]), month_key(span["last"])):
         year, month = (int(p) for p in key.split("-"))
-        starts.append((key, dt.datetime(year, month, 1, tzinfo=zone)))
+        if step == "quarter":
+            key, month = f"{year}-Q{(month - 1) // 3 + 1}", (month - 1) // 3 * 3 + 1
+        elif step == "year":
+            key, month = str(year), 1
+        starts.setdefault(key, dt.datetime(year, month, 1, tzinfo=zone))
     return Case(
-        *(When(**{f"{field}__gte": start}, then=Value(key)) for key, start in reversed(starts)),
+        *(When(**{f"{field}__gte": s}, then=Value(k)) for k, s in reversed(starts.items())),
         default=Value(""),
         output_field=CharField(),
     )
+
+
+def month_of_request(prefix: str, rows) -> object:
+    return period_buckets(f"{prefix}created_at", rows)
 
 
 MONTH = Dimension(
