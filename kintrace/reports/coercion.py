@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.lookups import Exact, LessThan
+from django.utils.translation import gettext as _
 
 from kintrace.reports.db import DayOfMonth, IsLastDayOfMonth, MonthIndex
 
@@ -49,10 +50,15 @@ def minimum_service_rules() -> list[MinimumService]:
 
 
 def rule_description() -> str:
-    rules = minimum_service_rules()
     return "; ".join(
-        f"{rule.article} {rule.law}, {rule.months} months, from {rule.valid_from.isoformat()}"
-        for rule in rules
+        _("%(article)s %(law)s: %(months)s months of service, in force from %(date)s")
+        % {
+            "article": rule.article,
+            "law": rule.law,
+            "months": rule.months,
+            "date": rule.valid_from.isoformat(),
+        }
+        for rule in minimum_service_rules()
     )
 
 
