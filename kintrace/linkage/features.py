@@ -152,14 +152,45 @@ def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʹ`´′", "'"))
 
 
+# Ranks that lists put before the name ("рядовой Иванов Иван", "ст. сержант ...").
+_RANK = re.compile(
+    r"^\s*((ст|мл|старший|младший|старший|молодший|senior|junior)\.?\s+)?"
+    r"(рядовой|рядовий|солдат|ефрейтор|єфрейтор|сержант|старшина|прапорщик|лейтенант|"
+    r"капитан|капітан|майор|подполковник|підполковник|полковник|матрос|мичман|"
+    r"private|corporal|sergeant|lieutenant|captain|major|colonel|sailor)\.?\s+",
+    re.IGNORECASE,
+)
+# A birth date written into the name field: "Иванов Иван, 12.03.1990", "..., 1990 г.р.".
+_DATE_IN_NAME = re.compile(
+    r"[,;(\s]+(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+    r"(19|20)\d{2}(\s*(г\.?\s*р\.?|р\.?\s*н\.?|г\.|р\.))?)\)?\s*$"
+)
+
+
 def _name_text(value: Any) -> str | None:
     text = _blank(value)
     return text.translate(_APOSTROPHES) if text else None
 
 
-def _name_rows(table: pa.Table) -> Iterable[tuple[str | None, ...]]:
+def _split_full_name(text: str | None) -> tuple[str | None, str | None]:
+    """A written full name without a leading rank, and a birth date found at its end."""
+    if not text:
+        return None, None
+    unranked = _RANK.sub("", text)
+    if len(unranked.split()) >= 2:  # "Майор Иван" is a surname, not a rank
+        text = unranked
+    found = _DATE_IN_NAME.search(text)
+    if not found:
+        return text, None
+    return text[: found.start()].strip() or None, found.group(1).strip()
+
+
+def _name_rows(table: pa.Table) -> tuple[list[tuple[str | None, ...]], list[str | None]]:
+    """Name tuples per row, and any birth date that was written into the full name."""
     cols = [[_name_text(v) for v in _to_pylist(table, c)] for c in NAME_COLUMNS]
-    return zip(*cols, strict=True)
+    split = [_split_full_name(v) for v in cols[0]]
+    cols[0] = [name for name, _ in split]
+    return list(zip(*cols, strict=True)), [date for _, date in split]
 
 
 def prepare(
@@ -176,11 +207,12 @@ def prepare(
     check_people(table)
     report = report if report is not None else Counter()
     names = _names()
-    feats = _name_features(list(_name_rows(table)), report)
+    rows, dates_in_names = _name_rows(table)
+    feats = _name_features(rows, report)
     out = _name_columns(feats)
     out["unique_id"] = [str(v) for v in table["id"].to_pylist()]
     out["sex"] = _sex_column(table, feats, report)
-    out["by"], out["bm"], out["bd"] = _date_columns(table, report)
+    out["by"], out["bm"], out["bd"] = _date_columns(table, report, dates_in_names)
     place = _cached(place_key)
     out["place"] = [place(_blank(v)) for v in _to_pylist(table, "birth_place")]
     out["region"] = [place(_blank(v)) for v in _to_pylist(table, "region")]
@@ -269,8 +301,12 @@ def _sex_column(table: pa.Table, feats: list[Any], report: Counter) -> list[str 
     return [g or f.sex for g, f in zip(given, feats, strict=True)]
 
 
-def _date_columns(table: pa.Table, report: Counter) -> tuple[list, list, list]:
-    dates = _optional(table, "birth_date", _cached(_parse_date), report)
+def _date_columns(
+    table: pa.Table, report: Counter, fallback: list[str | None]
+) -> tuple[list, list, list]:
+    parse = _cached(_parse_date)
+    dates = _optional(table, "birth_date", parse, report)
+    dates = [d or parse(f) for d, f in zip(dates, fallback, strict=True)]
     none = (None, None, None)
     by, bm, bd = zip(*[d or none for d in dates], strict=True) if dates else ((), (), ())
     return list(by), list(bm), list(bd)

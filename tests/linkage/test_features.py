@@ -62,3 +62,18 @@ def test_row_without_a_name_gets_empty_name_columns():
     rows = prepare([{"id": "1", "full_name": ""}, {"id": "2", "full_name": "Иванов Иван"}])
     first = rows.to_pylist()[0]
     assert first["sn_key"] is None and first["gn_full"] is None
+
+
+@pytest.mark.parametrize(
+    ("full_name", "surname", "year"),
+    [
+        ("рядовой Иванов Иван Иванович", "ivanov", None),
+        ("ст. сержант Петров Петр", "petrov", None),
+        ("IVANOV Ivan Ivanovych, 12.03.1990", "ivanov", 1990),
+        ("Иванов Иван Иванович 1990 г.р.", "ivanov", 1990),
+        ("Майор Иван", "mayor", None),
+    ],
+)
+def test_rank_and_birth_date_inside_the_name(full_name, surname, year):
+    row = _one(full_name=full_name)
+    assert row["sn_canon"] == surname and row["by"] == year
