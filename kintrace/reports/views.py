@@ -63,7 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
     by_source = []
     available = registry.reports().values()
     for source in registry.sources().values():
-        listed = [r for r in available if source.name in r.sources]
+        listed = [r for r in available if r.sources[0] == source.name]  # its main source
         by_source.append((source, listed))
     audit.record(request=request, action=AuditAction.VIEW, object_type="report", object_id="index")
     return render(request, "reports/index.html", {"by_source": by_source})

@@ -43,7 +43,6 @@ START_TIMEOUT = 60
 STOP_TIMEOUT = 20
 CASEWORKER = "katya"
 ANALYST = "artem"
-DEMO_CASES = "400"
 SECOND_CASEWORKER = "oleg"
 COORDINATOR = "nadia"
 
@@ -174,7 +173,6 @@ def kintrace_server(tmp_path_factory, output_dir: Path) -> Iterator[LiveServer]:
         analyst = re.search(rf"^{ANALYST} \(analyst\) password: (\S+)$", created, re.M)
         if analyst is None:
             pytest.fail(f"No password in the output of createstaff:\n{created}")
-        _kintrace(["demo", "--cases", DEMO_CASES], env, log)  # fictional cases for the reports
         passwords = {}
         for name, role in ((SECOND_CASEWORKER, "caseworker"), (COORDINATOR, "coordinator")):
             made = _kintrace(["createstaff", name, "--role", role], env, log)

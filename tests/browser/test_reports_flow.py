@@ -3,25 +3,73 @@ downloads the CSV, which carries the same filters in its header; on a phone too.
 
 from __future__ import annotations
 
+import re
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Browser, expect
 
+from tests.browser.conftest import (
+    ANALYST,
+    KINTRACE,
+    ROOT,
+    LiveServer,
+    _free_port,
+    _kintrace,
+    _server_env,
+    _stop,
+    _wait_healthy,
+)
 from tests.browser.test_family_flow import TIMEOUT_MS, Screenshots, ServerErrors, assert_at
-
-if TYPE_CHECKING:
-    from tests.browser.conftest import LiveServer
 
 pytestmark = pytest.mark.browser
 
 REPORT = "/staff/reports/cases-by-region/"
+DEMO_CASES = "400"
+
+
+@pytest.fixture(scope="module")
+def kintrace_server_with_demo(tmp_path_factory, output_dir: Path) -> Iterator[LiveServer]:
+    """A server of its own with demo cases: the shared one must stay empty for the family flow."""
+    data_dir = tmp_path_factory.mktemp("kintrace-reports-data")
+    port = _free_port()
+    env = _server_env(data_dir, port)
+    log_path = output_dir / "server-reports.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        _kintrace(["migrate", "--verbosity", "0"], env, log)
+        created = _kintrace(["createstaff", ANALYST, "--role", "analyst"], env, log)
+        analyst = re.search(rf"^{ANALYST} \(analyst\) password: (\S+)$", created, re.M)
+        if analyst is None:
+            pytest.fail(f"No password in the output of createstaff:\n{created}")
+        _kintrace(["demo", "--cases", DEMO_CASES], env, log)
+        process = subprocess.Popen(
+            [str(KINTRACE), "run", "--port", str(port), "--no-worker"],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            _wait_healthy(f"http://127.0.0.1:{port}", process, log_path)
+            yield LiveServer(
+                url=f"http://127.0.0.1:{port}",
+                data_dir=data_dir,
+                caseworker="",
+                caseworker_password="",
+                analyst_password=analyst[1],
+            )
+        finally:
+            _stop(process)
 
 
 def test_analyst_filters_sees_a_chart_and_downloads_the_csv(
-    kintrace_server: LiveServer, browser: Browser, output_dir: Path, staff_login
+    kintrace_server_with_demo: LiveServer, browser: Browser, output_dir: Path, staff_login
 ) -> None:
+    kintrace_server = kintrace_server_with_demo
     shots = Screenshots(output_dir)
     errors = ServerErrors()
     desk = browser.new_context(
