@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-START_TIMEOUT = 60
+START_TIMEOUT = 180  # a fresh server migrates and collects static files first
 STOP_TIMEOUT = 20
 CASEWORKER = "katya"
 ANALYST = "artem"
