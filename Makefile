@@ -7,14 +7,14 @@ UV := .uv/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint test-sqlite test-postgres test-browser messages clean
+.PHONY: run test install lint test-sqlite test-postgres test-browser test-spark messages clean
 
 run: install
 	$(BIN)/kintrace run --port $(PORT) $(if $(DEMO),--demo,)
 
 test: install
 	scripts/system-packages test
-	$(MAKE) --no-print-directory lint test-sqlite test-postgres test-browser
+	$(MAKE) --no-print-directory lint test-sqlite test-postgres test-browser test-spark
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,10 @@ test-sqlite:
 test-postgres:
 	scripts/with-postgres $(BIN)/pytest -m "not browser and not spark" -q -p no:cacheprovider \
 		--ignore=tests/names --ignore=tests/linkage
+
+# Linkage on Splink's Spark backend, local[2], small data (Java from the test packages).
+test-spark:
+	$(BIN)/pytest -m spark -q -p no:cacheprovider tests/linkage
 
 test-browser:
 	$(BIN)/pytest -m browser -q
