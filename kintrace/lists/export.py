@@ -12,25 +12,11 @@ from django.utils import timezone
 
 from kintrace.cases.models import Case, Status
 from kintrace.lists.exporters import SEX, Person
+from kintrace.lists.importers.mapping import FIELDS as MAPPABLE_FIELDS
 from kintrace.lists.models import ListKind, Record
 
 # Columns of a CSV or JSON export: the import's field names, so it reads straight back.
-RECORD_COLUMNS = [
-    "full_name",
-    "surname",
-    "given_name",
-    "patronymic",
-    "birth_date",
-    "birth_place",
-    "region",
-    "unit",
-    "rank",
-    "sex",
-    "status",
-    "event_date",
-    "event_place",
-    "external_id",
-]
+RECORD_COLUMNS = list(MAPPABLE_FIELDS)
 NOTE_STATUS_FOR_KIND = {
     ListKind.KILLED: "believed_dead",
     ListKind.PRISONERS: "believed_alive",
