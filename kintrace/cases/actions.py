@@ -43,6 +43,11 @@ def normalise_reference(text: str) -> str | None:
     return f"KT-{match[1]}-{match[2]}" if match else None
 
 
+def _touch(case_pk: int) -> None:
+    """The case changed: what its timeline gained counts as a change of the case."""
+    Case.objects.filter(pk=case_pk).update(updated_at=timezone.now())
+
+
 def _case_audit(
     request: HttpRequest | None,
     case: Case,
@@ -91,7 +96,7 @@ def add_family_information(*, case: Case, text: str, request: HttpRequest | None
         visible_to_family=True,
         needs_attention=True,
     )
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    _touch(case.pk)
     _case_audit(request, case, AuditAction.UPDATE, actor_label="family", what="family_info")
     return event
 
@@ -164,7 +169,7 @@ def set_priority(*, case: Case, priority: Priority, actor, request: HttpRequest 
 def add_note(*, case: Case, text: str, actor, request: HttpRequest | None) -> Event:
     """An internal note: caseworkers see it, the family does not."""
     event = Event.objects.create(case=case, kind=EventKind.NOTE, text=text, author=actor)
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    _touch(case.pk)
     _case_audit(request, case, AuditAction.UPDATE, what="note")
     return event
 
@@ -175,7 +180,7 @@ def send_family_message(*, case: Case, text: str, actor, request: HttpRequest | 
     event = Event.objects.create(
         case=case, kind=EventKind.MESSAGE, text=text, author=actor, visible_to_family=True
     )
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    _touch(case.pk)
     _case_audit(request, case, AuditAction.UPDATE, what="message")
     notifications.queue_update_notice(case)
     return event
@@ -187,7 +192,7 @@ def edit_person(*, person: Person, changed: list[str], actor, request: HttpReque
     if not changed:
         return
     person.save()
-    Case.objects.filter(pk=person.case_id).update(updated_at=timezone.now())
+    _touch(person.case_id)
     Event.objects.create(
         case=person.case, kind=EventKind.PERSON_EDITED, author=actor, data={"fields": changed}
     )
