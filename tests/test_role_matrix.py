@@ -6,14 +6,25 @@ staff member without the right (so ids are never confirmed) and send the anonymo
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from kintrace.cases.access import FAMILY_SESSION_KEY
 
-PERSONAS = ("anonymous", "family", "caseworker", "coordinator", "analyst")
+# A partner's API token per scope: a credential of the partner API only; elsewhere its
+# holder is anonymous, so a row lists token personas only where the API answers them.
+TOKENS = {
+    "token_push": "lists:push",
+    "token_search": "records:search",
+    "token_status": "cases:status",
+    "token_expired": "lists:push records:search cases:status",  # every scope, past its expiry
+}
+PERSONAS = ("anonymous", "family", "caseworker", "coordinator", "analyst", *TOKENS)
 OK, LOGIN, NOT_FOUND, BAD, REDIRECT = 200, "login", 404, 400, 302
 
 PUBLIC = dict.fromkeys(PERSONAS, OK)
@@ -44,7 +55,9 @@ SIGNED_IN = {
     "analyst": OK,
 }
 
-# name: (method, expected per persona)
+API = {**dict.fromkeys(PERSONAS, 401), **dict.fromkeys(TOKENS, 403), "token_expired": 401}
+
+# name: (method, expected per persona); a token persona not named is expected as anonymous
 MATRIX: dict[str, tuple[str, dict]] = {
     "cases:landing": ("GET", PUBLIC),
     "cases:intake": ("GET", PUBLIC),
@@ -118,13 +131,15 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "api-schema": ("GET", PUBLIC),
     "api-docs": ("GET", PUBLIC),
     "api-docs-asset": ("GET", dict.fromkeys(PERSONAS, NOT_FOUND)),
-    "api-list-push": ("POST", dict.fromkeys(PERSONAS, 401)),
-    "api-import": ("GET", dict.fromkeys(PERSONAS, 401)),
-    "api-records": ("GET", dict.fromkeys(PERSONAS, 401)),
-    "api-case": ("GET", dict.fromkeys(PERSONAS, 401)),
+    # a token without the call's scope gets 403; with it, an empty push is refused
+    "api-list-push": ("POST", {**API, "token_push": BAD}),
+    "api-import": ("GET", {**API, "token_push": OK}),  # the job its partner pushed
+    "api-records": ("GET", {**API, "token_search": OK}),  # published records, a page
+    "api-case": ("GET", {**API, "token_status": OK}),  # the case its partner referred
     "set_language": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
     "healthz": ("GET", PUBLIC),
 }
+PARTNER = "Partner organisation"
 # Django's admin is for superusers only: none of the personas is one.
 ADMIN = dict.fromkeys(PERSONAS, REDIRECT)
 
@@ -160,13 +175,28 @@ def _fill(route: str, values: dict[str, str]) -> str:
 
 @pytest.fixture
 def personas(caseworker, coordinator, analyst, family, anonymous):
-    return {
+    from kintrace.lists import actions
+
+    found = {
         "anonymous": anonymous,
         "family": family,
         "caseworker": caseworker,
         "coordinator": coordinator,
         "analyst": analyst,
     }
+    for persona, scopes in TOKENS.items():
+        token, key = actions.create_token(
+            partner=PARTNER, scopes=scopes.split(), days=1, actor=None, request=None
+        )
+        if persona == "token_expired":
+            token.expires_at = timezone.now() - dt.timedelta(minutes=1)
+            token.save(update_fields=["expires_at"])
+        found[persona] = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    return found
+
+
+def _expected(row: dict, persona: str) -> int | str:
+    return row.get(persona, row["anonymous"])
 
 
 def _outcome(response) -> int | str:
@@ -194,7 +224,7 @@ def test_the_matrix(personas, case):
     values |= matrix_values(case)
     from tests.lists.conftest import matrix_values as lists_matrix_values
 
-    values |= lists_matrix_values(case)
+    values |= lists_matrix_values(case, partner=PARTNER)
     found = []
     for name, route in url_patterns():
         if name.startswith("admin:") and "<" in route:
@@ -210,9 +240,9 @@ def test_the_matrix(personas, case):
                 session[FAMILY_SESSION_KEY] = case.reference
                 session.save()
             response = client.post(path, {}) if method == "POST" else client.get(path)
-            if _outcome(response) != expected[persona]:
+            if _outcome(response) != _expected(expected, persona):
                 found.append(
                     f"{persona} {method} {path} ({name}): {_outcome(response)}, "
-                    f"expected {expected[persona]}"
+                    f"expected {_expected(expected, persona)}"
                 )
     assert found == [], "\n".join(found)

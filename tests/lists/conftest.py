@@ -11,8 +11,11 @@ def _own_data_dir(settings, tmp_path):
     settings.DATA_DIR = tmp_path / "data"
 
 
-def matrix_values(case) -> dict[str, str]:
-    """An import job, a list with a record, a match of `case` and a partner token."""
+def matrix_values(case, partner: str = "") -> dict[str, str]:
+    """An import job, a list with a record, a match of `case` and a partner token.
+
+    With `partner`, the job is that partner's push and the case its referral.
+    """
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from kintrace.lists import actions
@@ -24,7 +27,10 @@ def matrix_values(case) -> dict[str, str]:
         details={"name": "L", "kind": "prisoners"},
         actor=None,
         request=None,
+        partner=partner,
     )
+    if partner:
+        actions.add_referral(partner=partner, case=case, request=None)
     source = SourceList.objects.create(name="L", kind="prisoners", record_count=1)
     record = Record.objects.create(
         source_list=source, row_number=1, name_as_printed="Іванов Олексій", surname="Іванов"
