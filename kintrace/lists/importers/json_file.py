@@ -33,6 +33,10 @@ def read(path: Path, limits: Limits) -> Table:
         raise ImportProblem(
             f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise ImportProblem(
+            "the JSON is nested too deeply; records are one level of objects"
+        ) from None
     if isinstance(data, dict):
         data = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
     if not isinstance(data, list):
