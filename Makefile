@@ -7,7 +7,7 @@ UV := .uv/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint test-sqlite test-postgres test-browser test-spark messages clean
+.PHONY: run test install lint test-sqlite test-postgres test-browser test-spark audit messages clean
 
 run: install
 	$(BIN)/kintrace run --port $(PORT) $(if $(DEMO),--demo,)
@@ -45,6 +45,15 @@ test-spark:
 
 test-browser:
 	$(BIN)/pytest -m browser -q
+
+# Known vulnerabilities in the locked dependencies (PyPI's advisory data, through pip-audit).
+# --strict fails when a dependency could not be checked, so an unreachable advisory
+# service fails the audit instead of passing it; see docs/security.md.
+PIP_AUDIT_VERSION := 2.9.0
+audit: install
+	$(UV) export --locked --no-hashes --no-emit-project --format requirements-txt > $(VENV)/audit-requirements.txt
+	$(UV) tool run --from pip-audit==$(PIP_AUDIT_VERSION) pip-audit --strict --no-deps --disable-pip \
+		--progress-spinner off -r $(VENV)/audit-requirements.txt
 
 # Refresh the message catalogues after changing strings, translate, then compile.
 messages:
