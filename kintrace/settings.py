@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kintrace.inquiries",
     "kintrace.lists",
     "kintrace.matching",
+    "kintrace.periodic",
     # rest_framework and the sidecar stay out: their static files (30 MB) would make every
     # collectstatic slow; the API needs neither, the docs assets are served from the sidecar.
     "drf_spectacular",

@@ -25,3 +25,14 @@ def expired_cases(*, now: dt.datetime | None = None) -> QuerySet[Case]:
         )
         expired |= Q(pk__in=old)
     return Case.objects.filter(expired)
+
+
+def erase_expired(*, now: dt.datetime | None = None) -> int:
+    """Erase every case kept past the retention period of its outcome; returns how many."""
+    from kintrace.cases.actions import erase_case
+    from kintrace.cases.models import ErasureReason
+
+    cases = list(expired_cases(now=now).select_related("person"))
+    for case in cases:
+        erase_case(case=case, reason=ErasureReason.RETENTION, actor_label="retention", request=None)
+    return len(cases)

@@ -1,7 +1,14 @@
-"""Background work of the cases app: e-mail leaves from the task queue, never from a request."""
+"""Background work of the cases app: e-mail leaves from the task queue, never from a request.
+
+Also the daily erasure of cases kept past their retention period, queued by the scheduler.
+"""
+
+import datetime as dt
 
 from django.core.mail import send_mail
 from django_tasks import task
+
+from kintrace.periodic.scheduler import Periodic
 
 
 @task()
@@ -19,3 +26,14 @@ def send_family_email(*, reference: str, kind: str) -> None:
     if rendered is not None:  # the case was erased, or the address removed, meanwhile
         to, subject, body = rendered
         send_mail(subject, body, None, [to], fail_silently=False)
+
+
+@task()
+def erase_expired() -> int:
+    """Erase the cases kept past the retention period of their outcome; returns how many."""
+    from kintrace.cases.retention import erase_expired as erase
+
+    return erase()
+
+
+PERIODIC = [Periodic(name="cases.erase_expired", task=erase_expired, every=dt.timedelta(days=1))]

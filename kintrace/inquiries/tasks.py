@@ -6,7 +6,7 @@ import datetime as dt
 
 from django_tasks import task
 
-from kintrace.inquiries.scheduler import Periodic
+from kintrace.periodic.scheduler import Periodic
 
 
 @task()

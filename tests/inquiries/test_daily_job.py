@@ -1,4 +1,4 @@
-"""The daily deadline check: the job, `kintrace check-deadlines`, e-mail, dashboard, scheduler."""
+"""The daily deadline check: the job, `kintrace check-deadlines`, e-mail, dashboard."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from kintrace.cases.actions import assign_case
 from kintrace.cases.models import Event, EventKind
-from kintrace.inquiries.models import InquiryStatus, PeriodicRun
-from kintrace.inquiries.scheduler import run_due
+from kintrace.inquiries.models import InquiryStatus
 from tests.inquiries.conftest import make_inquiry, send
 
 
@@ -41,38 +40,3 @@ def test_check_deadlines_marks_overdue_tells_the_caseworker_and_prints_the_count
     again = io.StringIO()
     call_command("check_deadlines", stdout=again)
     assert again.getvalue().strip() == "0 inquiries became overdue."
-
-
-def test_the_scheduler_runs_a_task_once_per_interval(case, mod):
-    late = send(make_inquiry(case, mod), dt.date(2025, 3, 3))
-    now = timezone.now()
-    assert run_due(now) == ["inquiries.check_deadlines"]
-    late.refresh_from_db()
-    assert late.status == InquiryStatus.OVERDUE  # the immediate backend ran it
-    assert run_due(now + dt.timedelta(hours=23)) == []  # a restart the same day: nothing
-    assert run_due(now + dt.timedelta(days=1)) == ["inquiries.check_deadlines"]
-    assert PeriodicRun.objects.get().last_run_at == now + dt.timedelta(days=1)
-
-
-def test_the_scheduler_command_once(db):
-    out = io.StringIO()
-    call_command("scheduler", "--once", stdout=out)
-    assert "Queued inquiries.check_deadlines" in out.getvalue()
-    out = io.StringIO()
-    call_command("scheduler", "--once", stdout=out)
-    assert out.getvalue() == ""
-
-
-def test_the_scheduler_survives_a_database_error(db, monkeypatch, caplog):
-    from django.db import OperationalError
-
-    from kintrace.inquiries import scheduler
-
-    def locked(now=None):
-        raise OperationalError("database is locked")
-
-    monkeypatch.setattr(scheduler, "run_due", locked)
-    out = io.StringIO()
-    call_command("scheduler", "--once", stdout=out)
-    assert out.getvalue() == ""
-    assert "could not reach the database" in caplog.text

@@ -2,9 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from kintrace.cases.actions import erase_case
-from kintrace.cases.models import ErasureReason
-from kintrace.cases.retention import expired_cases
+from kintrace.cases.retention import erase_expired, expired_cases
 
 
 class Command(BaseCommand):
@@ -14,14 +12,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only count them.")
 
     def handle(self, *args, **options) -> None:
-        cases = list(expired_cases().select_related("person"))
-        if not options["dry_run"]:
-            for case in cases:
-                erase_case(
-                    case=case,
-                    reason=ErasureReason.RETENTION,
-                    actor_label="retention",
-                    request=None,
-                )
-        verb = "would be erased" if options["dry_run"] else "erased"
-        self.stdout.write(f"{len(cases)} cases past their retention period {verb}.")
+        if options["dry_run"]:
+            count, verb = expired_cases().count(), "would be erased"
+        else:
+            count, verb = erase_expired(), "erased"
+        self.stdout.write(f"{count} cases past their retention period {verb}.")

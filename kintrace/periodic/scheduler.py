@@ -1,8 +1,10 @@
 """A small scheduler for periodic tasks: django-tasks queues work but has no clock.
 
-Each app may list `PERIODIC = [Periodic(...)]` in its `tasks` module. `kintrace scheduler`
-(started by `kintrace run` beside the task worker) queues each task once per interval; the
-last run is kept in the database, so a restart, or a second scheduler, never runs it twice.
+Each app may list `PERIODIC = [Periodic(...)]` in its `tasks` module (the daily deadline
+check of inquiries, the daily erasure of cases kept past their retention period, ...).
+`kintrace scheduler` (started by `kintrace run` beside the task worker) queues each task once
+per interval; the last run is kept in the database, so a restart, or a second scheduler,
+never runs it twice.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def periodic_tasks() -> list[Periodic]:
 
 def claim(name: str, every: dt.timedelta, now: dt.datetime) -> bool:
     """Record a run of `name` at `now` unless one was recorded less than `every` ago."""
-    from kintrace.inquiries.models import PeriodicRun
+    from kintrace.periodic.models import PeriodicRun
 
     try:
         with transaction.atomic():

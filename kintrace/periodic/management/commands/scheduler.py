@@ -8,7 +8,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
-from kintrace.inquiries import scheduler
+from kintrace.periodic import scheduler
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Periodic tasks of every app, queued by one scheduler (`kintrace scheduler`)."""
