@@ -104,3 +104,19 @@ def test_others_cannot_run_matching(request, match, persona):
     client = request.getfixturevalue(persona)
     assert 'id="run-form"' not in client.get("/staff/matches/").content.decode()
     assert client.post("/staff/matches/run/").status_code == 404
+
+
+def test_the_case_page_lists_its_matches_likeliest_first_rejected_last(match, caseworker):
+    page = caseworker.get(f"/staff/cases/{match.case.reference}/").content.decode()
+    panel = page[page.index('id="case-matches"') :]
+    assert f"/staff/matches/{match.pk}/" in panel and "Іванов Олексій Петрович" in panel
+    assert "Prisoners" in panel and "To review" in panel
+    match.status = MatchStatus.REJECTED
+    match.save()
+    panel = caseworker.get(f"/staff/cases/{match.case.reference}/").content.decode()
+    assert "Rejected" in panel[panel.index('id="case-matches"') :]
+
+
+def test_the_case_page_says_when_nothing_matched(caseworker, case):
+    page = caseworker.get(f"/staff/cases/{case.reference}/").content.decode()
+    assert 'id="case-matches"' in page and "No record of a published list" in page
