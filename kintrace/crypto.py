@@ -5,6 +5,8 @@
   Old keys still decrypt; `kintrace rotate-field-key` re-encrypts everything with a new one.
 - `EncryptedTextField`: stored as Fernet tokens (AES-CBC + HMAC); read back as plain text.
   Only `isnull` and `exact ""` make sense in queries: the database never sees the text.
+- `EncryptedJSONField`: a JSON value (dicts, lists) stored the same way; no key look-ups in
+  queries, so what reports filter on goes in a plain column beside it.
 - `blind_tokens`: keyed hashes (HMAC-SHA256) of the folded words of a text, so staff can
   search by whole words without a plaintext column.
 - `EncryptedFileSystemStorage`: uploaded files (photos) encrypted on disk.
@@ -16,6 +18,7 @@ import base64
 import hashlib
 import hmac
 import io
+import json
 import os
 from functools import cache
 from pathlib import Path
@@ -25,6 +28,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 PREFIX = "enc1:"
@@ -129,6 +133,32 @@ class EncryptedCharField(EncryptedTextField):
         return models.Field.formfield(
             self, **{"form_class": forms.CharField, "max_length": self.max_length, **kwargs}
         )
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """A JSON value encrypted at rest; reads give dicts and lists back, as a JSONField does."""
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return value
+        return json.loads(keyring().decrypt(value))
+
+    def get_prep_value(self, value):
+        if value is None:
+            return value
+        text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+        return keyring().encrypt(text)
+
+    def to_python(self, value):
+        return value  # already the JSON value, as in JSONField (fixtures, forms)
+
+    def value_to_string(self, obj):
+        return self.value_from_object(obj)  # fixtures (backups) keep it as JSON
+
+    def formfield(self, **kwargs):
+        from django import forms
+
+        return models.Field.formfield(self, **{"form_class": forms.JSONField, **kwargs})
 
 
 class EncryptedFileSystemStorage(FileSystemStorage):

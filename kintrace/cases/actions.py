@@ -144,6 +144,7 @@ def change_status(
         reason=reason,
         visible_to_family=True,
         data={"from": previous, "to": str(status)},
+        status_to=status,
     )
     _case_audit(request, case, AuditAction.UPDATE, what="status", to=str(status))
     notifications.queue_update_notice(case)

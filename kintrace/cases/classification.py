@@ -60,6 +60,7 @@ FIELDS = {
         "needs_attention": Level.INTERNAL,
         "author": Level.INTERNAL,
         "data": Level.SENSITIVE,
+        "status_to": Level.SENSITIVE,  # as Case.status; plain so that reports can count it
         "created_at": Level.INTERNAL,
     },
     "AccessFailure": {

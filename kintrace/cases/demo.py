@@ -140,6 +140,7 @@ def _timeline(rng, case: Case, staff: list, status: Status, opened) -> list[Even
                 text=rng.choice(MESSAGES) if step == Status.ACTIVE else "",
                 reason="demo",
                 data={"from": str(previous), "to": str(step)},
+                status_to=step,
             )
         )
         previous = step

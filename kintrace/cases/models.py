@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kintrace.crypto import (
     EncryptedCharField,
+    EncryptedJSONField,
     EncryptedTextField,
     blind_tokens,
     photo_storage,
@@ -243,7 +244,10 @@ class Event(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    data = models.JSONField(default=dict, blank=True)
+    # What changed (statuses, fields, a match's list and row): encrypted, never queried.
+    data = EncryptedJSONField(default=dict, blank=True)
+    # The new status of a status change, in the clear so that reports can count outcomes.
+    status_to = models.CharField(max_length=20, choices=Status.choices, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = EventQuerySet.as_manager()

@@ -51,6 +51,7 @@ def make_case(
             author=author,
             created_at=when,
             data={"from": "active", "to": status},
+            status_to=status,
         )
     return case
 

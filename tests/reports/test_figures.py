@@ -149,3 +149,19 @@ def test_small_counts_are_hidden_and_small_groups_folded(known):
     shown = [v for row in [*rows.values(), total] for v in row]
     assert all(v in ("< 5", "x", "0") or int(v) >= 5 for v in shown)
     assert total[-1] == "13"
+
+
+def test_an_outcome_counts_from_the_status_change_column(caseworker):
+    from kintrace.cases import actions
+    from kintrace.cases.models import Event, Status
+    from tests.reports.conftest import make_case
+
+    worker = caseworker.user
+    found = make_case(opened=dt.date(2022, 3, 1), contact_after=1, author=worker)
+    still_looking = make_case(opened=dt.date(2022, 3, 2), contact_after=1, author=worker)
+    for case, status in ((found, Status.FOUND_ALIVE), (still_looking, Status.ACTIVE)):
+        actions.change_status(case=case, status=status, reason="", actor=worker, request=None)
+    assert Event.objects.get(case=found, kind="status_changed").status_to == "found_alive"
+
+    _rows, total = figures("waiting-times-by-month")
+    assert total[0] == "2" and total[3] == "1"  # both contacted, one with an outcome

@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Min, Q
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast
+from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.cases.models import OPEN_STATUSES, Case, ErasedCase, Event, EventKind, Status
@@ -172,14 +170,14 @@ def waits(filters: Filters, dimension: Dimension):
     the cases of the report; both statements come from the ORM.
     """
     per_case = (
-        Event.objects.annotate(kt_to=Cast(KT("data__to"), output_field=CharField()))
-        .values("case_id")
+        Event.objects.values("case_id")
         .annotate(
             kt_contact_at=Min("created_at", filter=Q(author__isnull=False)),
             kt_outcome_at=Min(
                 "created_at",
                 filter=Q(
-                    kind=EventKind.STATUS_CHANGED, kt_to__in=[s.value for s in OUTCOME_STATUSES]
+                    kind=EventKind.STATUS_CHANGED,
+                    status_to__in=[s.value for s in OUTCOME_STATUSES],
                 ),
             ),
         )

@@ -1,0 +1,56 @@
+"""The migrations that switch encryption on seal rows written before, and undo it going back."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from kintrace import crypto
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def migrate(*targets: tuple[str, str]):
+    """Migrate to the targets (every app to its latest when none); the models of that state."""
+    executor = MigrationExecutor(connection)
+    targets = targets or tuple(executor.loader.graph.leaf_nodes())
+    executor.migrate(list(targets))
+    return MigrationExecutor(connection).loader.project_state(list(targets)).apps
+
+
+def raw(table: str, column: str, pk: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [pk])  # noqa: S608
+        value = cursor.fetchone()[0]
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+@pytest.fixture
+def before_event_encryption():
+    yield migrate(("cases", "0005_encrypted_personal_fields"))
+    migrate()
+
+
+def test_timeline_data_is_sealed_and_the_new_status_copied(before_event_encryption):
+    old = before_event_encryption
+    case = old.get_model("cases", "Case").objects.create(access_code_hash="!")
+    Event = old.get_model("cases", "Event")
+    change = Event.objects.create(
+        case=case, kind="status_changed", data={"from": "active", "to": "found_dead"}
+    )
+    note = Event.objects.create(case=case, kind="person_edited", data={"fields": ["rank"]})
+
+    new = migrate()
+    assert raw("cases_event", "data", change.pk).startswith(crypto.PREFIX)
+    assert "found_dead" not in raw("cases_event", "data", change.pk)
+    Event = new.get_model("cases", "Event")
+    assert Event.objects.get(pk=change.pk).status_to == "found_dead"
+    assert Event.objects.get(pk=note.pk).status_to == ""
+    assert Event.objects.get(pk=note.pk).data == {"fields": ["rank"]}
+
+    migrate(("cases", "0005_encrypted_personal_fields"))
+    assert json.loads(raw("cases_event", "data", change.pk)) == {
+        "from": "active",
+        "to": "found_dead",
+    }
