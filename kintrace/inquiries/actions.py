@@ -267,6 +267,35 @@ def check_redirect(inquiry: Inquiry, redirected_to: Institution | None) -> Redir
     return RedirectCheck(True, cited)
 
 
+@dataclass(frozen=True)
+class ForwardingCheck:
+    """Whether a redirect's notice arrived after the law's term for forwarding had passed."""
+
+    due: dt.date  # the last day to forward, counted from (the latest lawful) registration
+    days: int
+    article: str
+    late: bool
+
+
+def check_forwarding(inquiry: Inquiry, response) -> ForwardingCheck | None:
+    """The forwarding term of a redirect (59-FZ art. 8 p. 3: 7 days from registration).
+
+    Only the day the notice arrived is known, not the day the appeal was sent on, so a notice
+    that arrives after the term is flagged as late forwarding for the caseworker to judge.
+    """
+    rule = inquiry.rule
+    if response.kind != ResponseKind.REDIRECT or rule is None or rule.forwarding_days is None:
+        return None
+    start = deadlines.start_of_count(
+        rule.terms, sent=inquiry.sent_on, registered=inquiry.registered_on
+    )
+    if start is None:
+        return None
+    due = deadlines.forwarding_due(rule.terms, start)
+    article = f"{rule.forwarding_article} {rule.law}".strip()
+    return ForwardingCheck(due, rule.forwarding_days, article, response.received_on > due)
+
+
 RESPONSE_STATUS = {
     ResponseKind.SUBSTANTIVE: InquiryStatus.ANSWERED,
     ResponseKind.REFUSAL: InquiryStatus.ANSWERED,

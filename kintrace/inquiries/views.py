@@ -101,6 +101,8 @@ def _detail_context(inquiry: Inquiry, **forms) -> dict:
     }
     defaults.update(forms)
     responses = list(inquiry.responses.select_related("redirected_to"))
+    for response in responses:
+        response.forwarding = actions.check_forwarding(inquiry, response)
     return {
         "inquiry": inquiry,
         "case": inquiry.case,

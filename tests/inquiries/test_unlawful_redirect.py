@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kintrace.inquiries import actions
-from kintrace.inquiries.models import FollowUp, InquiryStatus, Institution
+from kintrace.inquiries.models import FollowUp, InquiryStatus, Institution, Response
 from kintrace.inquiries.suggestions import suggest_next
 from tests.inquiries.conftest import make_inquiry, send
 
@@ -106,3 +106,35 @@ def test_overdue_and_formal_replies_escalate_up_the_chain(case, mod, gvp):
     follow = make_inquiry(case, mod, previous=inquiry, follow_up="escalation")
     assert "ответ в установленный срок (до 05.04.2025) не получен" in follow.body
     assert "ч. 1 ст. 12" in follow.body
+
+
+def test_a_redirect_noticed_after_the_forwarding_term_is_flagged_late(case, mod, gvp, caseworker):
+    inquiry = send(make_inquiry(case, mod), d(2025, 3, 3))
+    actions.record_registration(
+        inquiry=inquiry, registered_on=d(2025, 3, 4), number="1", actor=None, request=None
+    )
+    inquiry.refresh_from_db()
+    late = redirect(inquiry, gvp, on=d(2025, 3, 20))
+    check = actions.check_forwarding(inquiry, late)
+    # 59-FZ art. 8 p. 3: seven days from registration
+    assert (check.due, check.days, check.late) == (d(2025, 3, 11), 7, True)
+    assert check.article.startswith("ч. 3 ст. 8")
+    in_time = Response(kind="redirect", received_on=d(2025, 3, 11))
+    assert actions.check_forwarding(inquiry, in_time).late is False
+    page = caseworker.get(f"/staff/inquiries/{inquiry.pk}/").content.decode()
+    assert f'id="forwarding-{late.pk}"' in page and "Forwarded late" in page
+    assert "until 11" in page or "11.03.2025" in page or "March 11, 2025" in page
+
+
+def test_a_substantive_answer_has_no_forwarding_check(case, mod):
+    inquiry = send(make_inquiry(case, mod), d(2025, 3, 3))
+    answer = actions.record_response(
+        inquiry=inquiry,
+        kind="substantive",
+        received_on=d(2025, 3, 20),
+        reference="",
+        redirected_to=None,
+        actor=None,
+        request=None,
+    )
+    assert actions.check_forwarding(inquiry, answer) is None
