@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kintrace.inquiries.letters.text import check_template_text
 from kintrace.inquiries.models import (
@@ -43,7 +44,7 @@ class _Institutions(forms.ModelChoiceField):
 
 
 class DraftForm(forms.Form):
-    institution = _Institutions(_("To"))
+    institution = _Institutions(pgettext_lazy("addressee of a letter", "To"))
     kind = forms.ChoiceField(label=_("What it asks"), choices=InquiryKind.choices)
     language = forms.ChoiceField(label=_("Language of the letter"), choices=settings.LANGUAGES)
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
