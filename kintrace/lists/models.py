@@ -172,10 +172,21 @@ class ImportJob(models.Model):
         return self.file_name
 
     @property
+    def rows_written(self) -> int:
+        """Records written so far while the job writes (counted beside the database)."""
+        from kintrace.lists import progress
+
+        if self.state != JobState.WRITING:
+            return self.rows_total if self.state == JobState.DONE else 0
+        return progress.load(self.pk) or 0
+
+    @property
     def percent(self) -> int:
+        """Of the current phase: rows checked while checking, records written while writing."""
         if self.state == JobState.DONE:
             return 100
-        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+        done = self.rows_written if self.state == JobState.WRITING else self.rows_done
+        return min(100, int(100 * done / self.rows_total)) if self.rows_total else 0
 
     @property
     def running(self) -> bool:

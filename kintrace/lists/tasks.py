@@ -5,15 +5,18 @@ from __future__ import annotations
 from django.db import transaction
 from django_tasks import task
 
+from kintrace.lists import progress
 from kintrace.lists.importers import ImportProblem, open_table
 from kintrace.lists.models import ImportJob, JobState
 
 
 def _progress(job_id: int):
     def report(phase: str, done: int, total: int) -> None:
-        # Only the check is reported: rows written inside the import transaction are not
-        # visible to the page before the commit anyway.
-        if phase == "check" and not transaction.get_connection().in_atomic_block:
+        # Rows written inside the import transaction are counted in a file beside the
+        # database: the job's row would not show them before the commit.
+        if phase == "write":
+            progress.save(job_id, done, total)
+        elif not transaction.get_connection().in_atomic_block:
             ImportJob.objects.filter(pk=job_id).update(rows_done=done, rows_total=total or done)
 
     return report
@@ -47,6 +50,7 @@ def run_import(*, job_id: int, only_check: bool = False) -> None:
             total=total,
             actor=job.created_by,
             request=None,
+            progress=_progress(job.pk),
         )
     except _Many as many:
         _refuse(job, many.problems)
@@ -56,6 +60,8 @@ def run_import(*, job_id: int, only_check: bool = False) -> None:
         ImportJob.objects.filter(pk=job.pk).update(
             state=JobState.DONE, source_list=source_list, rows_done=total
         )
+    finally:
+        progress.clear(job.pk)
 
 
 class _Many(Exception):

@@ -116,6 +116,37 @@ def test_running_import_page_refreshes_itself(coordinator, job):
     assert "20000 rows checked" in page and "<progress" in page
 
 
+def test_the_page_counts_records_as_they_are_written(coordinator, job):
+    from kintrace.lists import progress
+
+    uploaded = job()
+    ImportJob.objects.filter(pk=uploaded.pk).update(state="writing", rows_total=2000)
+    page = coordinator.get(url(uploaded)).content.decode()
+    assert "0 of 2000 records written" in page and 'value="0"' in page
+    progress.save(uploaded.pk, 500, 2000)  # what the worker writes between batches
+    page = coordinator.get(url(uploaded)).content.decode()
+    assert "500 of 2000 records written" in page and 'value="25"' in page
+
+
+def test_the_import_reports_each_batch_written_and_leaves_no_count_behind(
+    coordinator, job, monkeypatch
+):
+    from kintrace.lists import actions, progress, tasks
+
+    monkeypatch.setattr(actions, "BATCH", 1)
+    seen = []
+    monkeypatch.setattr(progress, "save", lambda job_id, done, total: seen.append((done, total)))
+    uploaded = job()
+    mapping = {"full_name": "ФИО", "birth_date": "Дата рождения", "unit": "в/ч"}
+    ImportJob.objects.filter(pk=uploaded.pk).update(mapping=mapping)
+    tasks.run_import.call(job_id=uploaded.pk)
+    uploaded.refresh_from_db()
+    assert uploaded.state == "done"
+    total = uploaded.rows_total
+    assert seen[0] == (1, total) and seen[-1] == (total, total)
+    assert progress.load(uploaded.pk) is None
+
+
 def test_a_hostile_file_is_named_on_the_page(coordinator, job):
     uploaded = job(text="\x00\x01\x02binary", name="x.csv")
     page = coordinator.get(url(uploaded)).content.decode()
