@@ -220,5 +220,27 @@ def encrypted_fields() -> list[tuple[type[models.Model], list[str]]]:
     return found
 
 
+def encrypt_rows(model: type[models.Model], fields: list[str], *, batch: int = 500) -> None:
+    """Save every row through its encrypted fields: a migration sealing rows written before."""
+    manager = model._base_manager
+    pks = list(manager.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), batch):
+        rows = list(manager.filter(pk__in=pks[start : start + batch]).only(*fields))
+        manager.bulk_update(rows, fields)
+
+
+def decrypt_rows(model: type[models.Model], fields: list[str], schema_editor) -> None:
+    """Write every row's plain values back: the same migration undone."""
+    table = schema_editor.quote_name(model._meta.db_table)
+    assignments = ", ".join(f"{schema_editor.quote_name(f)} = %s" for f in fields)
+    rows = []
+    for row in model._base_manager.only(*fields).iterator():
+        values = [getattr(row, f) for f in fields]
+        plain = [v if v is None or isinstance(v, str) else json.dumps(v) for v in values]
+        rows.append((*plain, row.pk))
+    with schema_editor.connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", rows)  # noqa: S608
+
+
 def photo_storage() -> EncryptedFileSystemStorage:
     return EncryptedFileSystemStorage()

@@ -1,11 +1,16 @@
 """What the timeline, inquiries and matches hold is encrypted in the database column itself."""
 
+import datetime as dt
+
+import pytest
+
 from django.core.management import call_command
 from django.db import connection
 
 from kintrace import crypto
 from kintrace.cases import actions
 from kintrace.cases.models import Event, Status
+from tests.inquiries.conftest import make_inquiry, send
 
 
 def raw(model, column: str, pk: int) -> str:
@@ -49,3 +54,32 @@ def test_rotation_encrypts_the_timeline_data_again(caseworker, case):
 
     assert assert_sealed(Event, "data", event.pk, "active") != before
     assert Event.objects.get(pk=event.pk).data == {"from": "new", "to": "active"}
+
+
+@pytest.fixture
+def mod(db):
+    from kintrace.inquiries.models import Institution
+
+    return Institution.objects.get(code="mod-ru")
+
+
+def test_letters_and_responses_are_encrypted(case, mod):
+    from kintrace.inquiries import actions as inquiry_actions
+    from kintrace.inquiries.models import Inquiry, Response
+
+    inquiry = make_inquiry(case, mod, attachments="копия военного билета Иванова")
+    send(inquiry)
+    response = inquiry_actions.record_response(
+        inquiry=inquiry,
+        kind="substantive",
+        received_on=dt.date(2025, 3, 20),
+        summary="Иванов А. П. числится в части",
+        actor=None,
+        request=None,
+    )
+    for column in ("subject", "body", "attachments"):
+        assert_sealed(Inquiry, column, inquiry.pk, "Иванов")
+    assert_sealed(Response, "summary", response.pk, "Иванов")
+    inquiry = Inquiry.objects.get(pk=inquiry.pk)
+    assert "Иванов" in inquiry.body and inquiry.attachment_list == ["копия военного билета Иванова"]
+    assert Response.objects.get(pk=response.pk).summary == "Иванов А. П. числится в части"

@@ -54,3 +54,42 @@ def test_timeline_data_is_sealed_and_the_new_status_copied(before_event_encrypti
         "from": "active",
         "to": "found_dead",
     }
+
+
+@pytest.fixture
+def before_letter_encryption():
+    yield migrate(("inquiries", "0002_initial_data"))
+    migrate()
+
+
+def test_letters_and_responses_are_sealed(before_letter_encryption):
+    old = before_letter_encryption
+    case = old.get_model("cases", "Case").objects.create(access_code_hash="!")
+    inquiry = old.get_model("inquiries", "Inquiry").objects.create(
+        case=case,
+        institution=old.get_model("inquiries", "Institution").objects.create(
+            name="Минобороны", kind="ministry", jurisdiction="RU"
+        ),
+        kind="whereabouts",
+        subject="Об Иванове А. П.",
+        body="Прошу сообщить, где Иванов",
+    )
+    response = old.get_model("inquiries", "Response").objects.create(
+        inquiry=inquiry, kind="formal", received_on="2025-03-20", summary="Иванов не значится"
+    )
+
+    new = migrate()
+    for table, column, pk in [
+        ("inquiries_inquiry", "subject", inquiry.pk),
+        ("inquiries_inquiry", "body", inquiry.pk),
+        ("inquiries_response", "summary", response.pk),
+    ]:
+        stored = raw(table, column, pk)
+        assert stored.startswith(crypto.PREFIX) and "Иванов" not in stored
+    assert new.get_model("inquiries", "Inquiry").objects.get(pk=inquiry.pk).subject == (
+        "Об Иванове А. П."
+    )
+
+    migrate(("inquiries", "0002_initial_data"))
+    assert raw("inquiries_inquiry", "body", inquiry.pk) == "Прошу сообщить, где Иванов"
+    assert raw("inquiries_response", "summary", response.pk) == "Иванов не значится"

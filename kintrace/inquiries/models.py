@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.cases.models import Case
+from kintrace.crypto import EncryptedCharField, EncryptedTextField
 from kintrace.inquiries.coercion import MinimumServiceTerms
 from kintrace.inquiries.deadlines import RuleTerms
 
@@ -248,9 +249,10 @@ class Inquiry(models.Model):
     no_study_needed = models.BooleanField(
         _("no study needed (the shorter term where the law has one)"), default=False
     )
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("text of the letter"))
-    attachments = models.TextField(_("attachments, one per line"), blank=True)
+    # The letter names the person and tells the family's story: encrypted at rest.
+    subject = EncryptedCharField(_("subject"), max_length=300)
+    body = EncryptedTextField(_("text of the letter"))
+    attachments = EncryptedTextField(_("attachments, one per line"), blank=True)
     status = models.CharField(
         max_length=12, choices=InquiryStatus.choices, default=InquiryStatus.DRAFT, db_index=True
     )
@@ -319,7 +321,7 @@ class Response(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    summary = models.TextField(_("what it says"), blank=True)
+    summary = EncryptedTextField(_("what it says"), blank=True)
     # Set when the redirect sends a complaint to the body it is about: the rule it breaks.
     unlawful = models.BooleanField(default=False)
     rule_cited = models.CharField(max_length=400, blank=True)
