@@ -22,7 +22,9 @@ TOKENS = {
     "token_push": "lists:push",
     "token_search": "records:search",
     "token_status": "cases:status",
-    "token_expired": "lists:push records:search cases:status",  # every scope, past its expiry
+    "token_refer": "cases:refer",
+    # every scope, past its expiry
+    "token_expired": "lists:push records:search cases:status cases:refer",
 }
 PERSONAS = ("anonymous", "family", "caseworker", "coordinator", "analyst", *TOKENS)
 OK, LOGIN, NOT_FOUND, BAD, REDIRECT = 200, "login", 404, 400, 302
@@ -136,6 +138,7 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "api-import": ("GET", {**API, "token_push": OK}),  # the job its partner pushed
     "api-records": ("GET", {**API, "token_search": OK}),  # published records, a page
     "api-case": ("GET", {**API, "token_status": OK}),  # the case its partner referred
+    "api-case-refer": ("POST", {**API, "token_refer": BAD}),  # an empty request refused
     "set_language": ("POST", dict.fromkeys(PERSONAS, REDIRECT)),
     "healthz": ("GET", PUBLIC),
 }

@@ -68,9 +68,12 @@ def _case_audit(
 
 @transaction.atomic
 def file_request(
-    *, person: Person, requester: Requester, request: HttpRequest | None
+    *, person: Person, requester: Requester, request: HttpRequest | None, partner: str = ""
 ) -> tuple[Case, str]:
-    """Open a case from the public intake; returns the case and its access code (shown once)."""
+    """Open a case from the public intake; returns the case and its access code (shown once).
+
+    `partner`: the partner organisation that referred the family's request through the API.
+    """
     code = new_access_code()
     case = Case(access_code_hash=make_password(code))
     case.save()
@@ -80,7 +83,8 @@ def file_request(
     requester.consented_at = timezone.now()
     requester.save()
     Event.objects.create(case=case, kind=EventKind.CREATED, visible_to_family=True)
-    _case_audit(request, case, AuditAction.CREATE, actor_label="family")
+    actor_label = f"partner:{partner}"[:150] if partner else "family"
+    _case_audit(request, case, AuditAction.CREATE, actor_label=actor_label)
     notifications.queue_confirmation(case)
     _queue_matching(case)
     return case, code

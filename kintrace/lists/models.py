@@ -197,6 +197,7 @@ class Scope(models.TextChoices):
     PUSH_LISTS = "lists:push", _("Push published lists")
     SEARCH_RECORDS = "records:search", _("Search records")
     CASE_STATUS = "cases:status", _("Read the status of cases the partner referred")
+    REFER_CASES = "cases:refer", _("Refer families' tracing requests")
 
 
 class PartnerToken(models.Model):

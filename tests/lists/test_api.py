@@ -147,6 +147,72 @@ def test_case_status_only_for_referred_cases(token, case, filed):
     )
 
 
+REFERRAL = {
+    "person": {
+        "surname": "Петренко",
+        "given_name": "Олег",
+        "birth_year": "2003",
+        "military_unit": "в/ч 12345",
+        "service_type": "contract",
+        "contract_under_pressure": "true",
+    },
+    "requester": {
+        "name": "Петренко Галина",
+        "relation": "mother",
+        "phone": "+7 900 123-45-67",
+        "preferred_language": "ru",
+        "consent_processing": True,
+    },
+}
+
+
+def test_a_partner_refers_a_family_and_then_reads_the_status(
+    token, django_capture_on_commit_callbacks
+):
+    from kintrace.cases.actions import open_family_access
+    from kintrace.cases.models import Case
+
+    client = token("cases:refer", "cases:status")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/cases/", REFERRAL, content_type="application/json")
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert set(data) == {"reference", "access_code", "status"} and data["status"] == "new"
+    case = Case.objects.get(reference=data["reference"])
+    assert case.person.surname == "Петренко" and case.person.contract_under_pressure is True
+    assert case.requester.consented_at is not None
+    assert open_family_access(reference=case.reference, code=data["access_code"], request=None).case
+    assert client.get(f"/api/cases/{case.reference}/").json()["status"] == "new"
+    created = AuditEvent.objects.filter(action="create", object_type="case").get()
+    assert (created.object_id, created.actor_label) == (case.reference, "partner:Committee")
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "field"),
+    [
+        ({"person": {**REFERRAL["person"], "surname": ""}}, "person", "surname"),
+        ({"person": {**REFERRAL["person"], "birth_year": "2203"}}, "person", "birth_year"),
+        ({"requester": {**REFERRAL["requester"], "consent_processing": False}}, "requester",
+         "consent_processing"),
+        ({"requester": {**REFERRAL["requester"], "relation": "pope"}}, "requester", "relation"),
+    ],
+)  # fmt: skip
+def test_a_bad_referral_names_the_field_and_files_nothing(token, change, where, field):
+    from kintrace.cases.models import Case
+
+    response = token("cases:refer").post(
+        "/api/cases/", {**REFERRAL, **change}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert field in response.json()[where]
+    assert Case.objects.count() == 0
+
+
+def test_referring_needs_its_own_scope(token):
+    response = token("cases:status").post("/api/cases/", REFERRAL, content_type="application/json")
+    assert response.status_code == 403
+
+
 def test_schema_and_docs_are_served_without_a_cdn(db):
     client = Client()
     schema = client.get("/api/schema/")

@@ -117,3 +117,59 @@ class CaseStatusSerializer(serializers.Serializer):
     status = serializers.CharField()
     status_label = serializers.CharField()
     updated_at = serializers.DateTimeField()
+
+
+def _fields_of(form_class, *, leave_out: tuple[str, ...] = ()) -> dict[str, serializers.Field]:
+    """The fields of a public intake form as API fields; the form itself checks the values."""
+    from django import forms
+
+    fields: dict[str, serializers.Field] = {}
+    for name, field in form_class().fields.items():
+        if name in leave_out:
+            continue
+        if isinstance(field, forms.BooleanField):
+            fields[name] = serializers.BooleanField(required=field.required, help_text=field.label)
+            continue
+        choices = [value for value, _label in getattr(field, "choices", []) if value != ""]
+        help_text = field.label
+        if choices:
+            help_text = f"{field.label} ({', '.join(str(c) for c in choices)})"
+        elif isinstance(field, forms.DateField):
+            help_text = f"{field.label} (YYYY-MM-DD)"
+        fields[name] = serializers.CharField(
+            required=field.required, allow_blank=not field.required, help_text=help_text
+        )
+    return fields
+
+
+def _referral_serializers():
+    from kintrace.cases.forms import PersonForm, RequesterForm
+
+    person = type(
+        "ReferredPersonSerializer",
+        (serializers.Serializer,),
+        _fields_of(PersonForm, leave_out=("photo",)),
+    )
+    requester = type(
+        "ReferringFamilySerializer", (serializers.Serializer,), _fields_of(RequesterForm)
+    )
+    return person, requester
+
+
+ReferredPersonSerializer, ReferringFamilySerializer = _referral_serializers()
+
+
+class ReferralSerializer(serializers.Serializer):
+    person = ReferredPersonSerializer(help_text="The sought person, as on the public form.")
+    requester = ReferringFamilySerializer(
+        help_text="The family member who asked; consent_processing must be true (their consent, "
+        "which the partner collected)."
+    )
+
+
+class ReferredCaseSerializer(serializers.Serializer):
+    reference = serializers.CharField()
+    access_code = serializers.CharField(
+        help_text="The family's access code for the status page: returned once, never again."
+    )
+    status = serializers.CharField()

@@ -10,5 +10,6 @@ urlpatterns = [
     path("lists/", views.ListPush.as_view(), name="api-list-push"),
     path("imports/<int:job_id>/", views.ImportStatus.as_view(), name="api-import"),
     path("records/", views.RecordSearch.as_view(), name="api-records"),
+    path("cases/", views.CaseReferral.as_view(), name="api-case-refer"),
     path("cases/<str:reference>/", views.CaseStatus.as_view(), name="api-case"),
 ]

@@ -1,4 +1,5 @@
-"""The partner API: push a list, follow its import, search records, read referred cases.
+"""The partner API: push a list, follow its import, search records, refer a family's request
+and read the status of the cases referred.
 
 Every call, refused ones included, writes an audit row naming the partner.
 """
@@ -6,16 +7,19 @@ Every call, refused ones included, writes an audit row naming the partner.
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from kintrace.accounts import audit
 from kintrace.accounts.models import AuditAction
+from kintrace.cases import actions as case_actions
 from kintrace.cases.actions import normalise_reference
 from kintrace.cases.models import fold_for_search
 from kintrace.lists import actions
@@ -123,6 +127,53 @@ class RecordSearch(AuditedView):
             "results": s.RecordSerializer(page.object_list, many=True).data,
         }
         return Response(data)
+
+
+def _form_data(values: dict) -> dict[str, str]:
+    """API values as the public form receives them (booleans as the form's own words)."""
+    out = {}
+    for name, value in values.items():
+        if isinstance(value, bool):
+            if value:
+                out[name] = "on"
+        else:
+            out[name] = value
+    return out
+
+
+class CaseReferral(AuditedView):
+    required_scope = Scope.REFER_CASES
+
+    @extend_schema(
+        request=s.ReferralSerializer,
+        responses={201: s.ReferredCaseSerializer, 400: None},
+        summary="Refer a family's tracing request: the same fields and checks as the public "
+        "form; the reference and the family's access code come back once.",
+    )
+    def post(self, request):
+        from kintrace.cases.forms import PersonForm, RequesterForm
+
+        data = s.ReferralSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        person = PersonForm(data=_form_data(data.validated_data["person"]))
+        requester = RequesterForm(data=_form_data(data.validated_data["requester"]))
+        errors = {}
+        for key, form in (("person", person), ("requester", requester)):
+            if not form.is_valid():
+                errors[key] = {field: list(messages) for field, messages in form.errors.items()}
+        if errors:
+            raise ValidationError(errors)
+        partner = self.partner(request)
+        with transaction.atomic():
+            case, code = case_actions.file_request(
+                person=person.save(commit=False),
+                requester=requester.save(commit=False),
+                request=request._request,
+                partner=partner,
+            )
+            actions.add_referral(partner=partner, case=case, request=request._request)
+        body = {"reference": case.reference, "access_code": code, "status": case.status}
+        return Response(s.ReferredCaseSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 class CaseStatus(AuditedView):
