@@ -176,3 +176,23 @@ def secret_key_from(data_dir: Path, name: str) -> str:
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(64))
     return path.read_text().strip()
+
+
+def passkey_origin(site_url: str) -> tuple[str, str]:
+    """The relying party id and origin passkeys use for a site address, as (id, origin).
+
+    Browsers refuse an IP address as a relying party, so a site addressed by one (the default
+    http://127.0.0.1:8000) offers passkeys on the same machine by name: localhost.
+    """
+    import ipaddress
+
+    parts = urlsplit(site_url)
+    host = parts.hostname or "localhost"
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        host = "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    return host, f"{parts.scheme or 'http'}://{host}{port}"

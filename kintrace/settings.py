@@ -14,6 +14,7 @@ from kintrace.env import (
     env_list,
     env_path,
     env_str,
+    passkey_origin,
     secret_key_from,
 )
 
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # after the messages: a staff member logged out for idleness is told why
+    "kintrace.accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -111,6 +115,9 @@ LOGIN_REDIRECT_URL = "cases:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 SESSION_COOKIE_AGE = env_int("KINTRACE_SESSION_MINUTES", 60 * 8, minimum=5) * 60
+# Staff are logged out after this long without a request, and SESSION_COOKIE_AGE after log-in
+# however active they were (kintrace.accounts.middleware.SessionTimeoutMiddleware).
+STAFF_IDLE_MINUTES = env_int("KINTRACE_STAFF_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE = env_bool("KINTRACE_SECURE", False)
@@ -159,6 +166,12 @@ PERMISSIONS_POLICY = {
 LOGIN_MAX_FAILURES = env_int("KINTRACE_LOGIN_MAX_FAILURES", 10, minimum=1)
 LOGIN_WINDOW_MINUTES = env_int("KINTRACE_LOGIN_WINDOW_MINUTES", 15, minimum=1)
 OTP_TOTP_ISSUER = ORGANISATION_NAME
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password.
+_PASSKEY_RP_ID, _PASSKEY_ORIGIN = passkey_origin(SITE_URL)
+OTP_WEBAUTHN_RP_ID = env_str("KINTRACE_PASSKEY_RP_ID", _PASSKEY_RP_ID)
+OTP_WEBAUTHN_RP_NAME = env_str("KINTRACE_PASSKEY_RP_NAME", ORGANISATION_NAME)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("KINTRACE_PASSKEY_ORIGINS", [_PASSKEY_ORIGIN])
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # `kintrace backup` and `restore` refuse to run without it: backups are always encrypted.
 BACKUP_PASSPHRASE = env_str("KINTRACE_BACKUP_PASSPHRASE", "")
 

@@ -6,6 +6,7 @@ from kintrace.cases.views.public import healthz
 urlpatterns = [
     path("", include("kintrace.cases.urls")),
     path("staff/", include("kintrace.accounts.urls")),
+    path("staff/passkeys/", include("kintrace.accounts.passkey_urls")),
     path("staff/reports/", include("kintrace.reports.urls")),
     path("staff/lists/", include("kintrace.lists.urls")),
     path("staff/matches/", include("kintrace.matching.urls")),

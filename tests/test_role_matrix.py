@@ -57,6 +57,11 @@ SIGNED_IN = {
     "analyst": OK,
 }
 
+# The passkey ceremonies answer JSON: 403 to anyone not signed in with a password; staff
+# begin one, and an empty answer to it is unprocessable (422).
+PASSKEY_BEGIN = {**dict.fromkeys(PERSONAS, 403), "caseworker": OK, "coordinator": OK, "analyst": OK}
+PASSKEY_COMPLETE = {persona: 422 if got == OK else got for persona, got in PASSKEY_BEGIN.items()}
+
 API = {**dict.fromkeys(PERSONAS, 401), **dict.fromkeys(TOKENS, 403), "token_expired": 401}
 
 # name: (method, expected per persona); a token persona not named is expected as anonymous
@@ -92,6 +97,17 @@ MATRIX: dict[str, tuple[str, dict]] = {
     "accounts:recovery_codes": ("GET", SIGNED_IN),
     "accounts:staff_users": ("GET", COORDINATOR_ONLY),
     "accounts:reset_factor": ("POST", {**COORDINATOR_ONLY, "coordinator": REDIRECT}),
+    "accounts:account": ("GET", SIGNED_IN),
+    # the bystander's passkey: nobody else's to remove
+    "accounts:passkey_remove": (
+        "POST",
+        {**SIGNED_IN, "caseworker": NOT_FOUND, "coordinator": NOT_FOUND, "analyst": NOT_FOUND},
+    ),
+    "otp_webauthn:credential-registration-begin": ("POST", PASSKEY_BEGIN),
+    "otp_webauthn:credential-registration-complete": ("POST", PASSKEY_COMPLETE),
+    "otp_webauthn:credential-authentication-begin": ("POST", PASSKEY_BEGIN),
+    "otp_webauthn:credential-authentication-complete": ("POST", PASSKEY_COMPLETE),
+    "otp_webauthn:js-i18n-catalog": ("GET", PUBLIC),
     "reports:index": ("GET", REPORTS),
     "reports:report": ("GET", REPORTS),
     "reports:export": ("GET", REPORTS),
@@ -216,11 +232,20 @@ def _signed_in_again(client: Client) -> None:
     session.save()
 
 
+def _passkey_of(user):
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.create(
+        user=user, name="passkey", credential_id=b"bystander-passkey", public_key=b"key"
+    )
+
+
 def test_the_matrix(personas, case):
     from kintrace.accounts.management.commands.createstaff import create_staff
 
     bystander, _password = create_staff(username="bystander", role="caseworker")
     values = {"reference": case.reference, "user_id": str(bystander.pk)}
+    values["passkey_id"] = str(_passkey_of(bystander).pk)
     values |= {"name": "cases-by-region", "fmt": "csv", "image": "svg"}
     from tests.inquiries.conftest import matrix_values
 

@@ -1,8 +1,12 @@
-"""Staff account pages: the second factor, the coordinator's user list and the audit log."""
+"""Staff account pages: the second factor, one's own account, the coordinator's user list and
+the audit log."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -13,9 +17,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_otp import login as otp_login
 
-from kintrace.accounts import audit, second_factor
+from kintrace.accounts import audit, passkeys, second_factor
 from kintrace.accounts.forms import TokenForm
 from kintrace.accounts.models import AuditAction, AuditEvent
 from kintrace.accounts.roles import role_of
@@ -93,7 +96,7 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         device = second_factor.verify(request.user, form.cleaned_data["token"])
         if device is not None:
-            otp_login(request, device)
+            second_factor.record_use(request=request, device=device)
             return redirect(next_url)
         audit.record(
             request=request,
@@ -103,7 +106,13 @@ def second_factor_page(request: HttpRequest) -> HttpResponse:
             detail={"username": request.user.get_username(), "factor": "second"},
         )
         form.add_error("token", _("This code is not right, or it was used already."))
-    return render(request, "accounts/second_factor.html", {"form": form, "next": next_url})
+    context = {
+        "form": form,
+        "next": next_url,
+        "has_authenticator": second_factor.has_authenticator(request.user),
+        "has_passkey": second_factor.passkeys_of(request.user).exists(),
+    }
+    return render(request, "accounts/second_factor.html", context)
 
 
 def _enrol(request: HttpRequest, form: TokenForm, next_url: str) -> HttpResponse:
@@ -114,13 +123,16 @@ def _enrol(request: HttpRequest, form: TokenForm, next_url: str) -> HttpResponse
         )
         if codes is not None:
             request.session["recovery_codes_once"] = codes
-            return redirect(f"{reverse('accounts:recovery_codes')}?next={next_url}")
+            codes_url = reverse("accounts:recovery_codes")
+            return redirect(f"{codes_url}?{urlencode({'next': next_url})}")
         form.add_error("token", _("This code is not right. Check the time on your phone."))
     context = {
         "form": form,
         "next": next_url,
         "qr_svg": second_factor.qr_code_svg(device),
         "secret": second_factor.secret_text(device),
+        # After a passkey is registered the page's script goes on to the recovery codes.
+        "passkey_next": f"{reverse('accounts:recovery_codes')}?{urlencode({'next': next_url})}",
     }
     return render(request, "accounts/second_factor_setup.html", context)
 
@@ -132,6 +144,33 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)}
     )
+
+
+@never_cache
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """One's own second factors: passkeys to add or remove, the authenticator app."""
+    context = {
+        "passkeys": second_factor.passkeys_of(request.user),
+        "has_authenticator": second_factor.has_authenticator(request.user),
+    }
+    return render(request, "accounts/account.html", context)
+
+
+@login_required
+@require_POST
+def passkey_remove(request: HttpRequest, passkey_id: int) -> HttpResponse:
+    passkey = passkeys.access_passkey(request, passkey_id)
+    if passkey is None:
+        raise Http404
+    if passkeys.remove_passkey(request=request, passkey=passkey):
+        messages.success(request, _("The passkey was removed."))
+    else:
+        messages.error(
+            request,
+            _("This is your only second factor: add another passkey before removing this one."),
+        )
+    return redirect("accounts:account")
 
 
 @login_required

@@ -59,9 +59,9 @@ def test_first_log_in_sets_up_the_second_factor_then_shows_recovery_codes(db):
 def enrolled(db):
     user, password = create_staff(username="katya", role="caseworker")
     device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
-    from kintrace.accounts.second_factor import _new_recovery_codes
+    from kintrace.accounts.second_factor import new_recovery_codes
 
-    return user, password, device, _new_recovery_codes(user)
+    return user, password, device, new_recovery_codes(user)
 
 
 def _log_in(client, password):
