@@ -98,5 +98,4 @@ FIELDS = {
         "body": Level.PUBLIC,
         "updated_at": Level.INTERNAL,
     },
-    "PeriodicRun": {"id": Level.INTERNAL, "name": Level.INTERNAL, "last_run_at": Level.INTERNAL},
 }

@@ -372,13 +372,3 @@ class LetterTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.language})"
-
-
-class PeriodicRun(models.Model):
-    """When a periodic task was last queued, so a restarted scheduler does not run it twice."""
-
-    name = models.CharField(max_length=100, unique=True)
-    last_run_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.name} at {self.last_run_at:%Y-%m-%d %H:%M}"
