@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from kintrace.accounts import audit
 from kintrace.accounts.models import AuditAction
@@ -52,7 +53,8 @@ def refuse_reimport(sha256: str) -> None:
     if earlier is not None:
         when = timezone.localtime(earlier.imported_at).strftime("%Y-%m-%d %H:%M")
         raise ImportProblem(
-            f"this file was imported already, as list {earlier.pk} {earlier.name!r} on {when}"
+            gettext_noop("this file was imported already, as list %(id)d %(name)r on %(when)s"),
+            params={"id": earlier.pk, "name": earlier.name, "when": when},
         )
 
 
@@ -78,7 +80,7 @@ def check_table(
     except ImportProblem as problem:  # the file itself stops the read (encoding, line length)
         problems.append(problem)
     if count == 0 and not problems:
-        problems.append(ImportProblem("the file has a header but no rows"))
+        problems.append(ImportProblem(gettext_noop("the file has a header but no rows")))
     if progress is not None:
         progress("check", count, count)
     return count, problems

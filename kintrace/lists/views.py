@@ -18,6 +18,7 @@ from kintrace.lists import actions
 from kintrace.lists.access import access_import_job, access_source_list
 from kintrace.lists.forms import FIELD_LABELS, MappingForm, UploadForm
 from kintrace.lists.importers import ImportProblem, open_table
+from kintrace.lists.importers.base import problem_message
 from kintrace.lists.models import ImportJob, JobState, SourceList
 
 PREVIEW_ROWS = 8
@@ -82,6 +83,10 @@ def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
         return redirect("lists:import_job", job_id=job.pk)
     context = {
         "job": job,
+        "problems": [
+            {**p, "why": problem_message(p.get("message_id", p.get("why", "")), p.get("params"))}
+            for p in job.problems
+        ],
         "columns": columns,
         "preview": preview,
         "problem": problem,

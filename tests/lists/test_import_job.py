@@ -176,3 +176,22 @@ def test_others_get_404(request, persona, job):
 
 def test_missing_job_is_404(coordinator):
     assert coordinator.get("/staff/lists/imports/999/").status_code == 404
+
+
+def test_a_refused_import_reads_in_the_language_of_whoever_looks(coordinator, job):
+    from kintrace.lists import tasks
+
+    uploaded = job(text="ФИО;Дата рождения\nИванов Алексей;31.02.2001\n")
+    mapping = {"full_name": "ФИО", "birth_date": "Дата рождения"}
+    ImportJob.objects.filter(pk=uploaded.pk).update(mapping=mapping)
+    tasks.run_import.call(job_id=uploaded.pk)
+    uploaded.refresh_from_db()
+    [problem] = uploaded.problems
+    assert (
+        problem["why"].startswith("not a date")
+        and problem["message_id"] == "not a date (%(error)s)"
+    )
+    english = coordinator.get(url(uploaded)).content.decode()
+    assert "not a date" in english
+    russian = coordinator.get(url(uploaded), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "not a date" not in russian and "31.02.2001" in russian

@@ -113,7 +113,7 @@ def test_bad_rows_name_row_column_and_value(tmp_path, text, row, column, why):
         list(check_rows(table, guess_mapping(table.columns)))
     problem = caught.value
     assert (problem.row, problem.column) == (row, column)
-    assert why in problem.why
+    assert why in problem.message()
     assert f"row {row}" in str(problem) and column in str(problem)
 
 

@@ -6,6 +6,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -24,21 +27,59 @@ LIMITS = Limits()
 
 
 class ImportProblem(ValueError):
-    """One thing wrong with a file; ``row`` counts data rows from 1 (0: the file or header)."""
+    """One thing wrong with a file; ``row`` counts data rows from 1 (0: the file or header).
 
-    def __init__(self, why: str, *, row: int = 0, column: str = "", value: str = ""):
+    ``why`` is an English message id with ``%(name)s`` placeholders filled from ``params``;
+    it is translated when shown, so a refused import kept in the database reads in the
+    language of whoever looks at it.
+    """
+
+    def __init__(
+        self,
+        why: str,
+        *,
+        row: int = 0,
+        column: str = "",
+        value: str = "",
+        params: dict[str, str | int] | None = None,
+    ):
         self.row, self.column, self.value, self.why = row, column, value, why
+        self.params = params or {}
         super().__init__(str(self))
 
+    def message(self) -> str:
+        return problem_message(self.why, self.params)
+
     def __str__(self) -> str:
-        where = [f"row {self.row}" if self.row else "file"]
+        where = [gettext("row %(row)d") % {"row": self.row} if self.row else gettext("file")]
         if self.column:
-            where.append(f"column {self.column}")
+            where.append(gettext("column %(column)s") % {"column": self.column})
         value = f" {self.value[:80]!r}:" if self.value else ""
-        return f"{', '.join(where)}:{value} {self.why}"
+        return f"{', '.join(where)}:{value} {self.message()}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "value": self.value[:200], "why": self.why}
+        """For the job's row and the API: the message in English, its id and its values."""
+        with translation.override(None):
+            english = self.message()
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value[:200],
+            "why": english,
+            "message_id": self.why,
+            "params": self.params,
+        }
+
+
+def problem_message(why: str, params: dict | None) -> str:
+    """A problem's message in the active language; the English text when it has no id."""
+    text = gettext(why)
+    if not params:
+        return text
+    try:
+        return text % params
+    except (KeyError, TypeError, ValueError):  # a catalogue that lost a placeholder
+        return why % params
 
 
 @dataclass
@@ -62,13 +103,19 @@ def format_of(name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
-        raise ImportProblem(f"unknown file type {suffix or '(none)'!r}; use one of {known}")
+        raise ImportProblem(
+            gettext_noop("unknown file type %(type)s; use one of %(known)s"),
+            params={"type": repr(suffix or "(none)"), "known": known},
+        )
     return FORMATS[suffix]
 
 
 def clean_header(names: list[str], limits: Limits) -> list[str]:
     if len(names) > limits.max_columns:
-        raise ImportProblem(f"{len(names)} columns; at most {limits.max_columns} are read")
+        raise ImportProblem(
+            gettext_noop("%(columns)d columns; at most %(limit)d are read"),
+            params={"columns": len(names), "limit": limits.max_columns},
+        )
     out, seen = [], set()
     for i, raw in enumerate(names, 1):
         name = " ".join(str(raw or "").split()) or f"column {i}"

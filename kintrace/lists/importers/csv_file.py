@@ -6,6 +6,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 from kintrace.lists.importers.base import ImportProblem, Limits, Table, clean_header
 
 SAMPLE_BYTES = 64 * 1024
@@ -27,15 +29,20 @@ def _lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
             number += 1
             if len(raw) > limits.max_line_bytes:
                 raise ImportProblem(
-                    f"line {number} is longer than {limits.max_line_bytes} bytes; "
-                    "is this really a table?"
+                    gettext_noop(
+                        "line %(line)d is longer than %(limit)d bytes; is this really a table?"
+                    ),
+                    params={"line": number, "limit": limits.max_line_bytes},
                 )
             try:
                 yield raw.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ImportProblem(
-                    f"line {number}: bytes at position {exc.start} are not {encoding}; "
-                    "save the file as UTF-8"
+                    gettext_noop(
+                        "line %(line)d: bytes at position %(position)d are not %(encoding)s; "
+                        "save the file as UTF-8"
+                    ),
+                    params={"line": number, "position": exc.start, "encoding": encoding},
                 ) from None
 
 
@@ -48,7 +55,7 @@ def _unquote(cell: str) -> str:
 
 def _encoding(sample: bytes) -> str:
     if any(b in _BINARY for b in sample[:4096]):
-        raise ImportProblem("this is not a text table (it holds binary data)")
+        raise ImportProblem(gettext_noop("this is not a text table (it holds binary data)"))
     cut = sample
     for _ in range(4):  # the sample may end inside a multi-byte character
         try:
@@ -63,7 +70,9 @@ def _encoding(sample: bytes) -> str:
     cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
     if letters and cyrillic / len(letters) > 0.5 and "\ufffd" not in text:
         return "cp1251"
-    raise ImportProblem("the text is neither UTF-8 nor Windows-1251; save the file as UTF-8")
+    raise ImportProblem(
+        gettext_noop("the text is neither UTF-8 nor Windows-1251; save the file as UTF-8")
+    )
 
 
 def _delimiter(sample: str) -> str:
@@ -81,7 +90,7 @@ def read(path: Path, limits: Limits) -> Table:
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE_BYTES)
     if not sample.strip():
-        raise ImportProblem("the file is empty")
+        raise ImportProblem(gettext_noop("the file is empty"))
     encoding = _encoding(sample)
     first_lines = []
     for line in _lines(path, encoding, limits):
@@ -98,13 +107,15 @@ def read(path: Path, limits: Limits) -> Table:
                 if any(cell.strip() for cell in row):
                     yield [_unquote(cell) for cell in row]
         except csv.Error as exc:
-            raise ImportProblem(f"not a readable CSV table: {exc}") from None
+            raise ImportProblem(
+                gettext_noop("not a readable CSV table: %(error)s"), params={"error": str(exc)}
+            ) from None
 
     rows = reader()
     header = next(rows, None)
     rows.close()
     if header is None:
-        raise ImportProblem("the file has no header row")
+        raise ImportProblem(gettext_noop("the file has no header row"))
     columns = clean_header(header, limits)
 
     def data_rows() -> Iterator[list[str]]:

@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 from kintrace.lists.importers.base import ImportProblem, Limits, Table, clean_header
 
 LIST_KEYS = ("records", "people", "persons", "data", "items", "results")
@@ -23,29 +25,33 @@ def read(path: Path, limits: Limits) -> Table:
     size = path.stat().st_size
     if size > limits.max_json_bytes:
         raise ImportProblem(
-            f"the JSON file is {size >> 20} MB; at most {limits.max_json_bytes >> 20} MB"
+            gettext_noop("the JSON file is %(size)d MB; at most %(limit)d MB"),
+            params={"size": size >> 20, "limit": limits.max_json_bytes >> 20},
         )
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportProblem("the JSON file is not UTF-8") from None
+        raise ImportProblem(gettext_noop("the JSON file is not UTF-8")) from None
     except json.JSONDecodeError as exc:
         raise ImportProblem(
-            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            gettext_noop("not valid JSON: %(error)s at line %(line)d, column %(column)d"),
+            params={"error": exc.msg, "line": exc.lineno, "column": exc.colno},
         ) from None
     except RecursionError:
         raise ImportProblem(
-            "the JSON is nested too deeply; records are one level of objects"
+            gettext_noop("the JSON is nested too deeply; records are one level of objects")
         ) from None
     if isinstance(data, dict):
         data = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
     if not isinstance(data, list):
-        raise ImportProblem("the JSON must be a list of records (or an object with 'records')")
+        raise ImportProblem(
+            gettext_noop("the JSON must be a list of records (or an object with 'records')")
+        )
     columns: list[str] = []
     seen: set[str] = set()
     for number, item in enumerate(data, 1):
         if not isinstance(item, dict):
-            raise ImportProblem("a record must be a JSON object", row=number)
+            raise ImportProblem(gettext_noop("a record must be a JSON object"), row=number)
         for key in item:
             if key not in seen:
                 seen.add(key)

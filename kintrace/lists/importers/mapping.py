@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext
+
 # The fields a column can be mapped to, in the order the mapping form shows them.
 FIELDS = (
     "full_name",
@@ -105,12 +107,17 @@ def mapping_problems(mapping: dict[str, str], columns: list[str]) -> list[str]:
     problems = []
     for field, column in mapping.items():
         if field not in FIELDS:
-            problems.append(f"unknown field {field!r}")
+            problems.append(gettext("unknown field %(field)r") % {"field": field})
         elif column not in columns:
-            problems.append(f"field {field}: the file has no column {column!r}")
+            problems.append(
+                gettext("field %(field)s: the file has no column %(column)r")
+                % {"field": field, "column": column}
+            )
     if not ({"full_name", "surname"} & mapping.keys()):
-        problems.append("map a column to the full name or to the surname")
+        problems.append(gettext("map a column to the full name or to the surname"))
     used = [c for c in mapping.values()]
     for column in {c for c in used if used.count(c) > 1}:
-        problems.append(f"column {column!r} is mapped to more than one field")
+        problems.append(
+            gettext("column %(column)r is mapped to more than one field") % {"column": column}
+        )
     return problems

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, parse
+from django.utils.translation import gettext_noop
 
 from kintrace.lists.importers.base import ImportProblem, Limits, Table
 
@@ -60,21 +61,28 @@ def read(path: Path, limits: Limits) -> Table:
     size = path.stat().st_size
     if size > limits.max_xml_bytes:
         raise ImportProblem(
-            f"the XML file is {size >> 20} MB; at most {limits.max_xml_bytes >> 20} MB"
+            gettext_noop("the XML file is %(size)d MB; at most %(limit)d MB"),
+            params={"size": size >> 20, "limit": limits.max_xml_bytes >> 20},
         )
     try:
         tree = parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise ImportProblem(
-            f"the XML declares a DTD, entities or external references ({type(exc).__name__}); "
-            "refused"
+            gettext_noop(
+                "the XML declares a DTD, entities or external references (%(what)s); refused"
+            ),
+            params={"what": type(exc).__name__},
         ) from None
     except ParseError as exc:
-        raise ImportProblem(f"not well-formed XML: {exc}") from None
+        raise ImportProblem(
+            gettext_noop("not well-formed XML: %(error)s"), params={"error": str(exc)}
+        ) from None
     root = tree.getroot()
     ns, name = _local(root.tag)
     if name != "pfif" or ns not in PFIF_NS:
-        raise ImportProblem("not a PFIF document (the root must be pfif:pfif, version 1.2-1.4)")
+        raise ImportProblem(
+            gettext_noop("not a PFIF document (the root must be pfif:pfif, version 1.2-1.4)")
+        )
     people = [el for el in root if _local(el.tag)[1] == "person"]
     loose_notes = [el for el in root if _local(el.tag)[1] == "note"]
 

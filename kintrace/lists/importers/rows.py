@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.utils.translation import gettext_noop
+
 from kintrace.lists.importers.base import ImportProblem, Table
 from kintrace.names import parse_date_strict, unit_key
 
@@ -68,9 +70,17 @@ def _check_date(text: str, row: int, column: str) -> tuple[int, int | None, int 
     try:
         year, month, day, iso = _date(text)
     except ValueError as exc:
-        raise ImportProblem(f"not a date ({exc})", row=row, column=column, value=text) from None
+        raise ImportProblem(
+            gettext_noop("not a date (%(error)s)"),
+            row=row,
+            column=column,
+            value=text,
+            params={"error": str(exc)},
+        ) from None
     if not 1850 <= year <= 2100:
-        raise ImportProblem("the year is out of range", row=row, column=column, value=text)
+        raise ImportProblem(
+            gettext_noop("the year is out of range"), row=row, column=column, value=text
+        )
     return year, month, day, iso
 
 
@@ -85,20 +95,26 @@ def record_row(cells: list[str], columns: list[str], index: dict[str, int], row:
         limit = MAX_LENGTH.get(field)
         if limit and len(text) > limit:
             raise ImportProblem(
-                f"longer than {limit} characters", row=row, column=columns[i], value=text
+                gettext_noop("longer than %(limit)d characters"),
+                row=row,
+                column=columns[i],
+                value=text,
+                params={"limit": limit},
             )
         return text
 
     if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
         raise ImportProblem(
-            f"{len(cells)} cells but the header has {len(columns)} columns", row=row
+            gettext_noop("%(cells)d cells but the header has %(columns)d columns"),
+            row=row,
+            params={"cells": len(cells), "columns": len(columns)},
         )
     surname, given, patronymic = value("surname"), value("given_name"), value("patronymic")
     printed = value("full_name") or " ".join(p for p in (surname, given, patronymic) if p)
     if not printed:
         field = "full_name" if "full_name" in index else "surname"
         column = columns[index[field]] if field in index else field
-        raise ImportProblem("no name in this row", row=row, column=column)
+        raise ImportProblem(gettext_noop("no name in this row"), row=row, column=column)
     birth: tuple[int | None, int | None, int | None] = (None, None, None)
     born = value("birth_date")
     if born:
@@ -109,7 +125,10 @@ def record_row(cells: list[str], columns: list[str], index: dict[str, int], row:
     sex = SEX.get(sex_text.lower().strip("."))
     if sex is None:
         raise ImportProblem(
-            "sex must be m/f (or м/ж, ч/ж)", row=row, column=columns[index["sex"]], value=sex_text
+            gettext_noop("sex must be m/f (or м/ж, ч/ж)"),
+            row=row,
+            column=columns[index["sex"]],
+            value=sex_text,
         )
     unit = value("unit")
     return RecordRow(

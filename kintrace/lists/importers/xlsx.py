@@ -12,6 +12,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 from kintrace.lists.importers.base import ImportProblem, Limits, Table, clean_header
 
 
@@ -20,26 +22,36 @@ def check_zip(path: Path, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise ImportProblem("this is not an XLSX workbook (not a zip archive)") from None
+        raise ImportProblem(
+            gettext_noop("this is not an XLSX workbook (not a zip archive)")
+        ) from None
     with archive:
         members = archive.infolist()
         names = {m.filename.lower() for m in members}
         if "[content_types].xml" not in names:
-            raise ImportProblem("this is not an XLSX workbook")
+            raise ImportProblem(gettext_noop("this is not an XLSX workbook"))
         if any(n.endswith("vbaproject.bin") for n in names):
-            raise ImportProblem("the workbook contains macros; save it as a plain .xlsx")
+            raise ImportProblem(
+                gettext_noop("the workbook contains macros; save it as a plain .xlsx")
+            )
         unpacked = sum(m.file_size for m in members)
         if unpacked > limits.max_xlsx_unpacked_bytes:
             raise ImportProblem(
-                f"the workbook unpacks to {unpacked // (1 << 20)} MB; "
-                f"at most {limits.max_xlsx_unpacked_bytes // (1 << 20)} MB are read"
+                gettext_noop("the workbook unpacks to %(size)d MB; at most %(limit)d MB are read"),
+                params={
+                    "size": unpacked // (1 << 20),
+                    "limit": limits.max_xlsx_unpacked_bytes // (1 << 20),
+                },
             )
         for m in members:
             ratio = m.file_size // max(m.compress_size, 1)
             if m.file_size > 1 << 20 and ratio > limits.max_xlsx_ratio:
                 raise ImportProblem(
-                    f"the workbook part {m.filename} is compressed {ratio} times: "
-                    "refused as a decompression bomb"
+                    gettext_noop(
+                        "the workbook part %(part)s is compressed %(ratio)d times: "
+                        "refused as a decompression bomb"
+                    ),
+                    params={"part": m.filename, "ratio": ratio},
                 )
 
 
@@ -63,7 +75,9 @@ def read(path: Path, limits: Limits) -> Table:
         try:
             book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
         except Exception as exc:  # openpyxl raises many kinds on a broken workbook
-            raise ImportProblem(f"the workbook cannot be read: {exc}") from None
+            raise ImportProblem(
+                gettext_noop("the workbook cannot be read: %(error)s"), params={"error": str(exc)}
+            ) from None
         try:
             sheet = book.worksheets[0]
             for values in sheet.iter_rows(values_only=True, max_col=limits.max_columns + 1):
@@ -77,7 +91,7 @@ def read(path: Path, limits: Limits) -> Table:
     header = next(it, None)
     it.close()
     if header is None:
-        raise ImportProblem("the first sheet is empty")
+        raise ImportProblem(gettext_noop("the first sheet is empty"))
     while header and not header[-1]:
         header.pop()
     columns = clean_header(header, limits)
