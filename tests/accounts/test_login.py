@@ -76,6 +76,10 @@ def test_later_log_ins_ask_for_a_code(enrolled):
     assert b'id="totp-secret"' not in page.content  # no new set-up
     response = client.post("/staff/second-factor/", {"token": code_for(device), "next": "/staff/"})
     assert response.status_code == 302 and response["Location"] == "/staff/"
+    assert (last_audit().action, last_audit().detail) == (
+        AuditAction.FACTOR_USED,
+        {"factor": "authenticator"},
+    )
     assert client.get("/staff/").status_code == 200
 
 
