@@ -2,6 +2,8 @@
 
 Each holds a few of the demo's sought people written as real lists write them (in
 Ukrainian, in Latin letters, declined, by a familiar name) among invented others.
+`kintrace demo --records M` adds M invented records in lists of several publishers, sides,
+kinds and categories, some people in the lists of more than one publisher (one person key).
 """
 
 from __future__ import annotations
@@ -14,11 +16,23 @@ import random
 import tempfile
 from pathlib import Path
 
-from kintrace.cases.demo import MALE_NAMES, PLACES, REGIONS, RU_SURNAMES, UNITS
-from kintrace.cases.models import OPEN_STATUSES, Person
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from kintrace.cases.demo import (
+    FATHER_PATRONYMICS,
+    MALE_NAMES,
+    PLACES,
+    REGIONS,
+    RU_SURNAMES,
+    UK_SURNAMES,
+    UNITS,
+)
+from kintrace.cases.models import OPEN_STATUSES, Person, fold_for_search
 from kintrace.lists import actions, exporters
-from kintrace.lists.models import SourceList
-from kintrace.names import transliterate
+from kintrace.lists.models import Category, ListKind, SourceList
+from kintrace.names import transliterate, unit_key
 
 FAMILIAR = {
     "Алексей": "Лёша", "Александр": "Саша", "Дмитрий": "Дима", "Сергей": "Серёжа",
@@ -217,11 +231,165 @@ LISTS = [
 ]
 
 
+# Generated lists are told apart by their format: matching links them in the demo directly
+# (running the engine over a million records would take the demo hours).
+GENERATED_FORMAT = "demo"
+PUBLISHERS = [  # (publisher, side that published it)
+    ("Demo: ministry of defence", "Russia"),
+    ("Demo: coordination headquarters for prisoners", "Ukraine"),
+    ("Demo: parliamentary ombudsman", "Ukraine"),
+    ("Demo: human-rights group", "independent"),
+    ("Demo: Red Cross tracing office", "neutral"),
+    ("Demo: regional administration", "Russia"),
+]
+# (publisher index, kind, category, share of the records)
+GENERATED_LISTS = [
+    (0, ListKind.KILLED, Category.MILITARY, 10),
+    (0, ListKind.WOUNDED, Category.MILITARY, 8),
+    (0, ListKind.MISSING, Category.MILITARY, 6),
+    (1, ListKind.PRISONERS, Category.MILITARY, 14),
+    (1, ListKind.EXCHANGED, Category.MILITARY, 6),
+    (1, ListKind.PRISONERS, Category.CIVILIAN, 3),
+    (2, ListKind.PRISONERS, Category.MIXED, 6),
+    (2, ListKind.MISSING, Category.CIVILIAN, 5),
+    (3, ListKind.KILLED, Category.UNKNOWN, 8),
+    (3, ListKind.MISSING, Category.MIXED, 6),
+    (4, ListKind.PRISONERS, Category.UNKNOWN, 8),
+    (4, ListKind.EXCHANGED, Category.MIXED, 4),
+    (5, ListKind.KILLED, Category.MILITARY, 6),
+    (5, ListKind.OTHER, Category.UNKNOWN, 2),
+]
+# How many lists of different publishers one person is in: most in one.
+APPEARANCES = ((1, 2, 3), (78, 17, 5))
+STATUS_IN_LIST = {
+    ListKind.KILLED: "погиб",
+    ListKind.WOUNDED: "ранен",
+    ListKind.MISSING: "пропал без вести",
+    ListKind.PRISONERS: "в плену",
+    ListKind.EXCHANGED: "обменян",
+    ListKind.OTHER: "",
+}
+RECORD_BATCH = 5000
+
+
+def generated_lists():
+    return SourceList.objects.filter(file_format=GENERATED_FORMAT)
+
+
+def _generated_sources(rng: random.Random) -> list[SourceList]:
+    now = timezone.now()
+    made = []
+    for number, (publisher, kind, category, _share) in enumerate(GENERATED_LISTS, 1):
+        name, side = PUBLISHERS[publisher]
+        made.append(
+            SourceList(
+                name=f"Demo list {number}: {kind}",
+                publisher=name,
+                side=side,
+                kind=kind,
+                category=category,
+                published_where="https://demo.example.org/generated",
+                published_on=dt.date(2022, 3, 1) + dt.timedelta(days=rng.randint(0, 1000)),
+                file_name=f"generated-{number}.csv",
+                file_format=GENERATED_FORMAT,
+                imported_at=now - dt.timedelta(days=rng.randint(0, 300)),
+            )
+        )
+    return SourceList.objects.bulk_create(made)
+
+
+class _Person:
+    """One invented person as the lists write him, each list in its own way."""
+
+    units = {unit: unit_key(unit) or "" for unit in UNITS}
+
+    def __init__(self, rng: random.Random) -> None:
+        self.ukrainian = rng.random() < 0.2
+        self.surname = rng.choice(RU_SURNAMES if not self.ukrainian else UK_SURNAMES)
+        self.given_name = rng.choice(MALE_NAMES)
+        self.patronymic = rng.choice(FATHER_PATRONYMICS) if rng.random() < 0.8 else ""
+        self.birth_year = rng.randint(1965, 2005) if rng.random() < 0.9 else None
+        self.region = rng.choice(REGIONS) if rng.random() < 0.85 else ""
+        self.unit = rng.choice(UNITS) if rng.random() < 0.75 else ""
+
+    def values(self, rng, list_id: int, row: int, kind: str, person_key: str) -> tuple:
+        surname, given = self.surname, self.given_name
+        if rng.random() < 0.3:  # the other side's list: Ukrainian letters
+            surname, given = _uk_surname(surname), UKRAINIAN.get(given, given)
+        printed = " ".join(w for w in (surname, given, self.patronymic) if w)
+        event = f"{rng.randint(2022, 2025)}-{rng.randint(1, 12):02d}" if rng.random() < 0.6 else ""
+        original = json.dumps({"ФИО": printed, "год": self.birth_year}, ensure_ascii=False)
+        return (
+            list_id, row, "", printed, fold_for_search(printed), surname, given,
+            self.patronymic, self.birth_year, None, None, "", self.region, self.unit,
+            self.units.get(self.unit, ""), "", "M", STATUS_IN_LIST[kind], event, "", original,
+            person_key,
+        )  # fmt: skip
+
+
+def _appearances(rng: random.Random, sources: list[SourceList], weights: list[int]) -> list[int]:
+    """Indexes of the lists one person is in, each of a different publisher."""
+    wanted = rng.choices(*APPEARANCES)[0]
+    chosen = rng.choices(range(len(sources)), weights)
+    publishers = {sources[chosen[0]].publisher}
+    for _attempt in range(wanted * 4):
+        if len(chosen) == wanted:
+            break
+        other = rng.choices(range(len(sources)), weights)[0]
+        if sources[other].publisher not in publishers:
+            publishers.add(sources[other].publisher)
+            chosen.append(other)
+    return chosen
+
+
+@transaction.atomic
+def create_generated_records(*, count: int, seed: int, progress: bool = False) -> int:
+    """`count` invented records in lists of several publishers; returns how many lists."""
+    rng = random.Random(seed + 1)  # noqa: S311  (fictional data)
+    sources = _generated_sources(rng)
+    weights = [share for *_rest, share in GENERATED_LISTS]
+    rows = [0] * len(sources)
+    sql = actions._insert_sql()
+    batch: list[tuple] = []
+    written, person = 0, 0
+    bar = tqdm(total=count, desc="records", unit=" records", disable=None if progress else True)
+    while written < count:
+        person += 1
+        someone = _Person(rng)
+        where = _appearances(rng, sources, weights)[: count - written]
+        key = f"demo-{seed}-{person}" if len(where) > 1 else ""
+        for index in where:
+            rows[index] += 1
+            source = sources[index]
+            batch.append(someone.values(rng, source.pk, rows[index], source.kind, key))
+        written += len(where)
+        if len(batch) >= RECORD_BATCH or written >= count:
+            actions._insert(sql, batch)
+            bar.update(len(batch))
+            batch = []
+    bar.close()
+    for source, written_here in zip(sources, rows, strict=True):
+        source.record_count = written_here
+    SourceList.objects.bulk_update(sources, ["record_count"])
+    return len(sources)
+
+
 def load_demo(*, staff: list, seed: int, options: dict, stdout) -> None:
-    """The lists part of `kintrace demo`: five small fictional lists; nothing if lists exist."""
+    """The lists part of `kintrace demo`: five small fictional lists and, with `--records M`,
+    M invented records in lists of several publishers; nothing if lists exist."""
     if SourceList.objects.exists():
         stdout.write("Demo lists exist already.")
         return
+    _load_small_lists(seed=seed, stdout=stdout)
+    records = options.get("records") or 0
+    if records > 0:
+        lists = create_generated_records(
+            count=records, seed=seed, progress=options.get("verbosity", 1) > 0
+        )
+        stdout.write(f"Generated {records} fictional records in {lists} lists.")
+
+
+def _load_small_lists(*, seed: int, stdout) -> None:
     rng = random.Random(seed)  # noqa: S311  (fictional data)
     sought = _sought(seed)
     with tempfile.TemporaryDirectory() as folder:

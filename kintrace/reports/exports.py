@@ -35,9 +35,10 @@ class Published:
 
     def source_lines(self) -> list[str]:
         known = sources()
-        return [
+        described = [
             f"{known[s].label}: {known[s].description}" for s in self.report.sources if s in known
         ]
+        return [*described, *self.table.sources]
 
     def header(self) -> list[tuple[str, str]]:
         named = self.source_lines()

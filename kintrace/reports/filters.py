@@ -1,4 +1,5 @@
-"""What a report can be narrowed to: period, region, unit, type of service, outcome."""
+"""What a report can be narrowed to: period, region, unit, type of service, outcome, and for
+published lists the kind of list and the side that published it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -32,6 +34,8 @@ class Filters:
     unit: str = ""  # a unit key: `в/ч 12345` and `VCh 12345` are both `12345`
     service_type: str = ""
     outcome: str = ""
+    list_kind: str = ""  # a ListKind value
+    side: str = ""  # the side that published a list, as the list gives it
 
     def query_string(self) -> str:
         pairs = {
@@ -54,6 +58,10 @@ class Filters:
             described.append((str(_("Type of service")), str(ServiceType(self.service_type).label)))
         if self.outcome:
             described.append((str(_("Outcome")), str(dict(OUTCOMES)[self.outcome])))
+        if self.list_kind:
+            described.append((str(_("Kind of list")), str(dict(list_kinds())[self.list_kind])))
+        if self.side:
+            described.append((str(_("Side that published the list")), self.side))
         return described
 
     def period_q(self, field: str) -> Q:
@@ -101,6 +109,34 @@ class Filters:
             q &= Q(**{f"{prefix}status": self.outcome})
         return q
 
+    def source_list_q(self, prefix: str = "") -> Q:
+        """The list filters on published lists; `prefix` reaches a list from elsewhere."""
+        q = Q()
+        if self.list_kind:
+            q &= Q(**{f"{prefix}kind": self.list_kind})
+        if self.side:
+            q &= Q(**{f"{prefix}side": self.side})
+        return q
+
+
+def list_kinds() -> list[tuple[str, str]]:
+    """The kinds of published list, when the lists app is installed."""
+    if not apps.is_installed("kintrace.lists"):
+        return []
+    from kintrace.lists.models import ListKind
+
+    return list(ListKind.choices)
+
+
+def list_sides() -> list[str]:
+    """The sides named by the imported lists."""
+    if not apps.is_installed("kintrace.lists"):
+        return []
+    from kintrace.lists.models import SourceList
+
+    sides = SourceList.objects.exclude(side="").order_by().values_list("side", flat=True)
+    return sorted(sides.distinct())
+
 
 class FilterForm(forms.Form):
     date_from = forms.DateField(
@@ -124,6 +160,8 @@ class FilterForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"), required=False, choices=[("", _("Any")), *OUTCOMES]
     )
+    list_kind = forms.ChoiceField(label=_("Kind of list"), required=False)
+    side = forms.ChoiceField(label=_("Side that published the list"), required=False)
 
     def __init__(self, *args, accepts: tuple[str, ...] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -136,6 +174,8 @@ class FilterForm(forms.Form):
             .values_list("region", flat=True)
         )
         self.fields["region"].choices = [("", _("Any")), *((r, r) for r in sorted(regions))]
+        self.fields["list_kind"].choices = [("", _("Any")), *list_kinds()]
+        self.fields["side"].choices = [("", _("Any")), *((s, s) for s in list_sides())]
         for name in list(self.fields):
             wanted = "period" if name.startswith("date_") else name
             if accepts and wanted not in accepts:

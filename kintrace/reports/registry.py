@@ -19,6 +19,7 @@ from kintrace.reports.tables import Table
 SOURCE_MODULES = (
     "kintrace.reports.sources.cases",
     "kintrace.reports.sources.inquiries",
+    "kintrace.reports.sources.lists",
 )
 CASE_FILTERS = ("period", "region", "unit", "service_type", "outcome")
 

@@ -58,6 +58,9 @@ class Table:
     threshold: int
     notes: list[str] = field(default_factory=list)
     dimension: str = ""  # the header of the row labels
+    # What the figures were counted from beyond the source's description: which lists, how
+    # many records lacked a field.
+    sources: list[str] = field(default_factory=list)
 
     @property
     def hidden(self) -> bool:

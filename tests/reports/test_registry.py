@@ -12,13 +12,15 @@ from kintrace.reports.filters import FilterForm
 def test_every_report_is_complete(db):
     reports = registry.reports()
     sources = registry.sources()
-    assert {"cases", "inquiries"} <= set(sources)
+    assert {"cases", "inquiries", "lists"} <= set(sources)
     for name, report in reports.items():
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", name), name
         assert report.name == name
         assert report.title and len(report.definition) > 80, name
         assert report.sources and set(report.sources) <= set(sources), name
-        assert set(report.filters) <= {"period", "region", "unit", "service_type", "outcome"}
+        assert set(report.filters) <= {
+            "period", "region", "unit", "service_type", "outcome", "list_kind", "side"
+        }  # fmt: skip
         form_fields = set(FilterForm({}, accepts=report.filters).fields)
         assert ("date_from" in form_fields) == ("period" in report.filters)
 

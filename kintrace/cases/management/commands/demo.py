@@ -28,6 +28,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--cases", type=int, default=200)
+        parser.add_argument(
+            "--records",
+            type=int,
+            default=0,
+            help="also this many invented records in published lists (for benchmarks)",
+        )
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, **options) -> None:

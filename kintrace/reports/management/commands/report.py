@@ -33,6 +33,10 @@ class Command(BaseCommand):
         parser.add_argument("--unit", default="")
         parser.add_argument("--service-type", default="")
         parser.add_argument("--outcome", default="")
+        parser.add_argument("--list-kind", default="", help="published lists of this kind only")
+        parser.add_argument(
+            "--side", default="", help="published lists of the side that published them only"
+        )
         parser.add_argument("--format", choices=sorted(exports.FORMATS), default="csv")
         parser.add_argument("--out", type=Path, help="the file to write")
 
@@ -58,6 +62,8 @@ class Command(BaseCommand):
                 "unit": options["unit"],
                 "service_type": options["service_type"],
                 "outcome": options["outcome"],
+                "list_kind": options["list_kind"],
+                "side": options["side"],
             },
             accepts=report.filters,
         )
