@@ -1,9 +1,8 @@
-"""What the timeline, inquiries and matches hold is encrypted in the database column itself."""
+"""What the timeline and the inquiries hold is encrypted in the database column itself."""
 
 import datetime as dt
 
 import pytest
-
 from django.core.management import call_command
 from django.db import connection
 
@@ -45,17 +44,6 @@ def test_an_empty_timeline_data_is_encrypted_too(case):
     assert event.data == {}
 
 
-def test_rotation_encrypts_the_timeline_data_again(caseworker, case):
-    caseworker.post(f"/staff/cases/{case.reference}/status/", {"status": "active", "reason": "-"})
-    event = Event.objects.get(case=case, kind="status_changed")
-    before = raw(Event, "data", event.pk)
-
-    call_command("rotate_field_key")
-
-    assert assert_sealed(Event, "data", event.pk, "active") != before
-    assert Event.objects.get(pk=event.pk).data == {"from": "new", "to": "active"}
-
-
 @pytest.fixture
 def mod(db):
     from kintrace.inquiries.models import Institution
@@ -83,3 +71,31 @@ def test_letters_and_responses_are_encrypted(case, mod):
     inquiry = Inquiry.objects.get(pk=inquiry.pk)
     assert "Иванов" in inquiry.body and inquiry.attachment_list == ["копия военного билета Иванова"]
     assert Response.objects.get(pk=response.pk).summary == "Иванов А. П. числится в части"
+
+
+def test_rotation_encrypts_the_timeline_data_letters_and_responses_again(caseworker, case, mod):
+    from kintrace.inquiries import actions as inquiry_actions
+    from kintrace.inquiries.models import Inquiry, Response
+
+    caseworker.post(f"/staff/cases/{case.reference}/status/", {"status": "active", "reason": "-"})
+    event = Event.objects.get(case=case, kind="status_changed")
+    inquiry = send(make_inquiry(case, mod))
+    response = inquiry_actions.record_response(
+        inquiry=inquiry,
+        kind="formal",
+        received_on=dt.date(2025, 3, 20),
+        summary="не значится",
+        actor=None,
+        request=None,
+    )
+    sealed = [(Event, "data", event.pk), (Inquiry, "body", inquiry.pk)]
+    sealed += [(Response, "summary", response.pk)]
+    before = [raw(*where) for where in sealed]
+
+    call_command("rotate_field_key")
+
+    assert all(raw(*where).startswith(crypto.PREFIX) for where in sealed)
+    assert all(a != b for a, b in zip(before, [raw(*where) for where in sealed], strict=True))
+    assert Event.objects.get(pk=event.pk).data == {"from": "new", "to": "active"}
+    assert Inquiry.objects.get(pk=inquiry.pk).body == inquiry.body
+    assert Response.objects.get(pk=response.pk).summary == "не значится"

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def migrate(*targets: tuple[str, str]):
     """Migrate to the targets (every app to its latest when none); the models of that state."""
     executor = MigrationExecutor(connection)
-    targets = targets or tuple(executor.loader.graph.leaf_nodes())
-    executor.migrate(list(targets))
-    return MigrationExecutor(connection).loader.project_state(list(targets)).apps
+    leaves = executor.loader.graph.leaf_nodes()
+    executor.migrate(list(targets or leaves))
+    others = [node for node in leaves if node[0] not in {app for app, _name in targets}]
+    return MigrationExecutor(connection).loader.project_state([*targets, *others]).apps
 
 
 def raw(table: str, column: str, pk: int) -> str:
@@ -93,3 +94,32 @@ def test_letters_and_responses_are_sealed(before_letter_encryption):
     migrate(("inquiries", "0002_initial_data"))
     assert raw("inquiries_inquiry", "body", inquiry.pk) == "Прошу сообщить, где Иванов"
     assert raw("inquiries_response", "summary", response.pk) == "Иванов не значится"
+
+
+@pytest.fixture
+def before_match_encryption():
+    yield migrate(("matching", "0001_initial"))
+    migrate()
+
+
+def test_match_reasons_and_evidence_are_sealed(before_match_encryption):
+    old = before_match_encryption
+    case = old.get_model("cases", "Case").objects.create(access_code_hash="!")
+    source = old.get_model("lists", "SourceList").objects.create(name="list", kind="prisoners")
+    record = old.get_model("lists", "Record").objects.create(
+        source_list=source, row_number=1, name_as_printed="Іванов Олексій"
+    )
+    evidence = [["surname", "same surname", 4.2]]
+    match = old.get_model("matching", "Match").objects.create(
+        case=case, record=record, probability=0.9, evidence=evidence, reason="Іванов, та же часть"
+    )
+
+    new = migrate()
+    for column in ("evidence", "reason"):
+        stored = raw("matching_match", column, match.pk)
+        assert stored.startswith(crypto.PREFIX) and "Іванов" not in stored and "same" not in stored
+    assert new.get_model("matching", "Match").objects.get(pk=match.pk).evidence == evidence
+
+    migrate(("matching", "0001_initial"))
+    assert json.loads(raw("matching_match", "evidence", match.pk)) == evidence
+    assert raw("matching_match", "reason", match.pk) == "Іванов, та же часть"

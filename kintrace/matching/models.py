@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kintrace.cases.models import Case
+from kintrace.crypto import EncryptedJSONField, EncryptedTextField
 from kintrace.lists.models import ListKind, Record
 
 SENSITIVITY = {"Match": "sensitive"}
@@ -46,8 +47,9 @@ class Match(models.Model):
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="matches")
     probability = models.FloatField(db_index=True)
     match_weight = models.FloatField(default=0)
-    # [[field, level label, weight], ...] from the linkage engine.
-    evidence = models.JSONField(default=list)
+    # [[field, level label, weight], ...] from the linkage engine: why this record may be the
+    # sought person. It, and the reviewers' reasons, are encrypted at rest.
+    evidence = EncryptedJSONField(default=list)
     seriousness = models.PositiveSmallIntegerField(default=0, db_index=True)
     status = models.CharField(
         max_length=14, choices=MatchStatus.choices, default=MatchStatus.CANDIDATE, db_index=True
@@ -55,12 +57,12 @@ class Match(models.Model):
     first_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    first_reason = models.TextField(blank=True)
+    first_reason = EncryptedTextField(blank=True)
     first_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reason = models.TextField(blank=True)
+    reason = EncryptedTextField(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     family_told_at = models.DateTimeField(null=True, blank=True)
     found_at = models.DateTimeField(default=timezone.now)

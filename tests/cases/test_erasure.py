@@ -24,6 +24,8 @@ SECRETS = [
     "evdokia.secret@example.org",
     "шрам на левой щеке",
     "звонил из Курска",
+    "числится в госпитале",
+    "тот же шрам",
 ]
 
 
@@ -51,7 +53,32 @@ def _file_sensitive_case(caseworker):
     )
     caseworker.get(f"/staff/cases/{case.reference}/")
     caseworker.get("/staff/cases/?q=Перепелица")
+    _inquire_and_match(case)
     return case
+
+
+def _inquire_and_match(case):
+    """A letter naming him, the answer, and a list record a caseworker tied to him."""
+    from kintrace.inquiries.models import Inquiry, Institution, Response
+    from kintrace.lists.models import Record, SourceList
+    from kintrace.matching.models import Match
+
+    inquiry = Inquiry.objects.create(
+        case=case,
+        institution=Institution.objects.create(name="Минобороны", kind="ministry"),
+        kind="whereabouts",
+        subject="О военнослужащем Перепелица В. Я.",
+        body="Прошу сообщить, где Перепелица Всеволод Ярославович",
+    )
+    Response.objects.create(
+        inquiry=inquiry,
+        kind="substantive",
+        received_on="2025-03-20",
+        summary="числится в госпитале",
+    )
+    source = SourceList.objects.create(name="список", kind="wounded")
+    record = Record.objects.create(source_list=source, row_number=1, name_as_printed="P. V.")
+    Match.objects.create(case=case, record=record, probability=0.9, reason="тот же шрам")
 
 
 def _dump() -> str:
@@ -92,7 +119,13 @@ def test_nothing_of_the_person_survives_in_a_database_dump(caseworker, settings)
             "SELECT surname, given_name, distinguishing_marks, name_index FROM cases_person"
         )
         stored = [value for value in cursor.fetchone() if value]
-    stored += [token for token in stored.pop().split()]
+        stored += [token for token in stored.pop().split()]
+        cursor.execute("SELECT subject, body FROM inquiries_inquiry")
+        stored += cursor.fetchone()
+        cursor.execute("SELECT summary FROM inquiries_response")
+        stored += cursor.fetchone()
+        cursor.execute("SELECT reason, evidence FROM matching_match")
+        stored += cursor.fetchone()
     assert all(value in before for value in stored)
 
     actions.erase_case(
