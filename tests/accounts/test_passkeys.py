@@ -117,6 +117,9 @@ def test_log_in_with_password_then_passkey(enrolled_with_passkey):
     page = client.get("/staff/second-factor/?next=/staff/cases/").content.decode()
     assert 'id="passkey-verification-button"' in page
     assert "otp_webauthn_auth.js" in page
+    # The page's own next, not the language form's (which comes first on the page).
+    assert '"nextFieldSelector": "#second-factor-next"' in page
+    assert 'value="/staff/cases/" id="second-factor-next"' in page
     assert 'id="id_token"' in page  # recovery codes still work without JavaScript
 
     response = sign_in(client, authenticator)

@@ -97,8 +97,11 @@ def test_a_caseworker_registers_a_passkey_and_logs_in_with_it(
         log_in_with_password(page, password)
         expect(page.locator("#id_token")).to_be_visible()  # recovery codes still work
         page.screenshot(path=output_dir / "passkeys-2-second-factor.png", full_page=True)
+        visited: list[str] = []
+        page.on("request", lambda r: visited.append(r.url) if r.is_navigation_request() else None)
         page.locator("#passkey-verification-button").click()
         page.wait_for_url(re.compile(r"/staff/$"))
+        assert visited == [f"{base_url}/staff/"]  # straight on, no detour
         expect(page.locator("h1")).to_have_text("Dashboard")
         page.screenshot(path=output_dir / "passkeys-3-dashboard.png", full_page=True)
         used = cdp.send(
