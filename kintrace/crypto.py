@@ -233,10 +233,11 @@ def decrypt_rows(model: type[models.Model], fields: list[str], schema_editor) ->
     """Write every row's plain values back: the same migration undone."""
     table = schema_editor.quote_name(model._meta.db_table)
     assignments = ", ".join(f"{schema_editor.quote_name(f)} = %s" for f in fields)
+    as_json = {f for f in fields if isinstance(model._meta.get_field(f), EncryptedJSONField)}
     rows = []
     for row in model._base_manager.only(*fields).iterator():
-        values = [getattr(row, f) for f in fields]
-        plain = [v if v is None or isinstance(v, str) else json.dumps(v) for v in values]
+        values = [(getattr(row, f), f in as_json) for f in fields]
+        plain = [json.dumps(v) if is_json and v is not None else v for v, is_json in values]
         rows.append((*plain, row.pk))
     with schema_editor.connection.cursor() as cursor:
         cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", rows)  # noqa: S608

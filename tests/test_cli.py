@@ -41,7 +41,7 @@ def test_demo_statuses_match_their_timelines(db):
     for case in Case.objects.exclude(status=Status.NEW):
         last = case.events.filter(kind=EventKind.STATUS_CHANGED).last()
         if last is not None:
-            assert last.data["to"] == case.status
+            assert last.data["to"] == last.status_to == case.status
 
 
 def test_the_console_script_runs_django_commands():
