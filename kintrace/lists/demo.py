@@ -375,18 +375,22 @@ def create_generated_records(*, count: int, seed: int, progress: bool = False) -
 
 
 def load_demo(*, staff: list, seed: int, options: dict, stdout) -> None:
-    """The lists part of `kintrace demo`: five small fictional lists and, with `--records M`,
-    M invented records in lists of several publishers; nothing if lists exist."""
+    """The lists part of `kintrace demo`: five small fictional lists; nothing if lists exist."""
     if SourceList.objects.exists():
         stdout.write("Demo lists exist already.")
         return
     _load_small_lists(seed=seed, stdout=stdout)
+
+
+def load_bulk_demo(*, staff: list, seed: int, options: dict, stdout) -> None:
+    """`kintrace demo --records M`: M invented records in lists of several publishers."""
     records = options.get("records") or 0
-    if records > 0:
-        lists = create_generated_records(
-            count=records, seed=seed, progress=options.get("verbosity", 1) > 0
-        )
-        stdout.write(f"Generated {records} fictional records in {lists} lists.")
+    if records <= 0 or generated_lists().exists():
+        return
+    lists = create_generated_records(
+        count=records, seed=seed, progress=options.get("verbosity", 1) > 0
+    )
+    stdout.write(f"Generated {records} fictional records in {lists} lists.")
 
 
 def _load_small_lists(*, seed: int, stdout) -> None:

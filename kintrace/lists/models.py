@@ -108,7 +108,11 @@ class Record(models.Model):
 
     class Meta:
         ordering = ["source_list_id", "row_number"]
-        indexes = [models.Index(fields=["source_list", "row_number"])]
+        indexes = [
+            models.Index(fields=["source_list", "row_number"]),
+            # Reports count people per list from this index alone, without reading the rows.
+            models.Index(fields=["person_key", "source_list"], name="lists_record_person_list"),
+        ]
 
     def __str__(self) -> str:
         return self.name_as_printed

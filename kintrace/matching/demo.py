@@ -1,8 +1,9 @@
 """`kintrace demo`: match the demo lists against the demo cases, so the review queue is real.
 
-The records of `kintrace demo --records M` are not run through the engine (hours for a
-million): some of them are confirmed to demo cases directly, a few people in two lists of
-different publishers without a shared person key, as a caseworker's confirmations leave them.
+The records of `kintrace demo --records M` come after that run and are not run through the
+engine (hours for a million): some of them are confirmed to demo cases directly, a few
+people in two lists of different publishers without a shared person key, as caseworkers'
+confirmations leave them.
 """
 
 from __future__ import annotations
@@ -27,14 +28,18 @@ def load_demo(*, staff: list, seed: int, options: dict, stdout) -> None:
     if Match.objects.exists():
         stdout.write("Demo matches exist already.")
         return
-    generated = lists_demo.generated_lists()
-    lists = SourceList.objects.exclude(pk__in=generated.values("pk")).order_by("pk")
-    for source_list_id in lists.values_list("pk", flat=True):
+    for source_list_id in SourceList.objects.order_by("pk").values_list("pk", flat=True):
         actions.match_list(source_list_id=source_list_id)
     stdout.write(f"Matching proposed {Match.objects.count()} candidates to review.")
-    if generated.exists():
-        confirmed = confirm_generated(staff=staff, seed=seed)
-        stdout.write(f"Confirmed {confirmed} generated records as sought people.")
+
+
+def load_bulk_demo(*, staff: list, seed: int, options: dict, stdout) -> None:
+    """Confirmed matches for the records of `kintrace demo --records M`, made once."""
+    generated = lists_demo.generated_lists()
+    if not generated.exists() or Match.objects.filter(record__source_list__in=generated).exists():
+        return
+    confirmed = confirm_generated(staff=staff, seed=seed)
+    stdout.write(f"Confirmed {confirmed} generated records as sought people.")
 
 
 def _picked_records(rng: random.Random, wanted: int) -> list[tuple[int, str, str, str]]:

@@ -83,9 +83,7 @@ class Bits:
 
 @dataclass(frozen=True)
 class PersonCount:
-    kinds: int  # masks
-    publishers: int
-    categories: int
+    mask: int  # the person's kinds, publishers or categories, one bit each
     matched: bool
     people: int
 
@@ -111,15 +109,22 @@ def _confirmed_sql() -> tuple[str, list]:
     return sql, list(params)
 
 
-def _linked_people(list_ids: list[int], bits: Bits) -> list[PersonCount]:
-    """People with a person key or a confirmed match, counted per mask: one statement."""
+def _people(list_ids: list[int], bits: dict[int, int]) -> list[PersonCount]:
+    """People in the lists `list_ids`, counted per mask and whether they were confirmed.
+
+    One statement. A record with no key and no confirmed match is one person; so is a key
+    none of whose records was confirmed; so is everything confirmed to one case, keyed or
+    not. The first two are counted over all records along the index on (person_key,
+    source_list) alone, then the few confirmed ones are taken off (negative counts): cheaper
+    than checking each of a million records against the confirmed ones. `person_key > ''`
+    is the non-empty keys as a range the index serves; `+source_list_id` keeps the planner
+    off the index on the list, which would read every row.
+    """
     quote = connection.ops.quote_name
     record = quote(Record._meta.db_table)
     conf_sql, conf_params = _confirmed_sql()
     ids = ", ".join(["%s"] * len(list_ids))
-    kind, kind_params = _bit_case("l.source_list_id", bits.kind)
-    publisher, publisher_params = _bit_case("l.source_list_id", bits.publisher)
-    category, category_params = _bit_case("l.source_list_id", bits.category)
+    bit, bit_params = _bit_case("source_list_id", bits)
     materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
     sql = f"""
         WITH conf AS {materialized}({conf_sql}),
@@ -128,60 +133,58 @@ def _linked_people(list_ids: list[int], bits: Bits) -> list[PersonCount]:
             FROM conf c JOIN {record} r ON r.id = c.record_id
             WHERE r.person_key > '' GROUP BY r.person_key
         ),
-        linked AS (
-            SELECT COALESCE(k.case_id, c.case_id) AS kt_case, r.person_key, r.source_list_id
-            FROM {record} r
-            LEFT JOIN conf c ON c.record_id = r.id
-            LEFT JOIN keycase k ON k.person_key = r.person_key
-            WHERE r.person_key > '' AND r.source_list_id IN ({ids})
-            UNION ALL
-            SELECT c.case_id, '', r.source_list_id
+        keyed AS (
+            SELECT SUM(DISTINCT {bit}) AS mask FROM {record}
+            WHERE person_key > '' AND +source_list_id IN ({ids})
+            GROUP BY person_key
+        ),
+        keyed_confirmed AS (
+            SELECT SUM(DISTINCT {bit}) AS mask
+            FROM keycase k JOIN {record} r ON r.person_key = k.person_key
+            WHERE r.source_list_id IN ({ids})
+            GROUP BY k.person_key
+        ),
+        unkeyed_confirmed AS (
+            SELECT c.case_id, r.source_list_id
             FROM conf c JOIN {record} r ON r.id = c.record_id
             WHERE r.person_key = '' AND r.source_list_id IN ({ids})
         ),
-        people AS (
-            SELECT SUM(DISTINCT {kind}) AS kinds, SUM(DISTINCT {publisher}) AS publishers,
-                SUM(DISTINCT {category}) AS categories,
-                MAX(CASE WHEN l.kt_case IS NULL THEN 0 ELSE 1 END) AS matched
-            FROM linked l
-            GROUP BY l.kt_case, CASE WHEN l.kt_case IS NULL THEN l.person_key END
+        confirmed_records AS (
+            SELECT k.case_id, r.source_list_id
+            FROM keycase k JOIN {record} r ON r.person_key = k.person_key
+            WHERE r.source_list_id IN ({ids})
+            UNION ALL
+            SELECT case_id, source_list_id FROM unkeyed_confirmed
+        ),
+        confirmed AS (
+            SELECT SUM(DISTINCT {bit}) AS mask FROM confirmed_records GROUP BY case_id
         )
-        SELECT kinds, publishers, categories, matched, COUNT(*)
-        FROM people GROUP BY kinds, publishers, categories, matched
+        SELECT {bit}, 0, COUNT(*) FROM {record}
+        WHERE person_key = '' AND +source_list_id IN ({ids})
+        GROUP BY source_list_id
+        UNION ALL
+        SELECT {bit}, 0, -COUNT(*) FROM unkeyed_confirmed GROUP BY source_list_id
+        UNION ALL
+        SELECT mask, 0, COUNT(*) FROM keyed GROUP BY mask
+        UNION ALL
+        SELECT mask, 0, -COUNT(*) FROM keyed_confirmed GROUP BY mask
+        UNION ALL
+        SELECT mask, 1, COUNT(*) FROM confirmed GROUP BY mask
     """  # noqa: S608  (table names quoted, values as parameters)
     params = [
         *conf_params,
-        *list_ids,
-        *list_ids,
-        *kind_params,
-        *publisher_params,
-        *category_params,
-    ]
+        *bit_params, *list_ids,  # keyed
+        *bit_params, *list_ids,  # keyed_confirmed
+        *list_ids,  # unkeyed_confirmed
+        *list_ids,  # confirmed_records
+        *bit_params,  # confirmed
+        *bit_params, *list_ids,  # no key
+        *bit_params,  # no key, confirmed
+    ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
-    return [PersonCount(int(k), int(p), int(c), bool(m), n) for k, p, c, m, n in found]
-
-
-def _single_people(list_ids: list[int], bits: Bits) -> list[PersonCount]:
-    """Records without a person key or a confirmed match: each one person in one list."""
-    rows = Record.objects.filter(source_list_id__in=list_ids, person_key="")
-    if apps.is_installed("kintrace.matching"):
-        from kintrace.matching.models import Match, MatchStatus
-
-        confirmed = Match.objects.filter(status=MatchStatus.CONFIRMED).values("record_id")
-        rows = rows.exclude(pk__in=confirmed)
-    per_list = rows.values("source_list_id").annotate(n=Count("pk")).order_by()
-    return [
-        PersonCount(
-            bits.kind[row["source_list_id"]],
-            bits.publisher[row["source_list_id"]],
-            bits.category[row["source_list_id"]],
-            False,
-            row["n"],
-        )
-        for row in per_list
-    ]
+    return [PersonCount(int(mask), bool(matched), n) for mask, matched, n in found]
 
 
 @dataclass
@@ -191,7 +194,8 @@ class Counted:
     sources: list[str]
 
 
-def count_people(filters: Filters) -> Counted:
+def count_people(filters: Filters, by: str) -> Counted:
+    """People in the chosen lists by their mask of kinds, publishers or categories (`by`)."""
     lists = list(
         chosen_lists(filters)
         .order_by("publisher", "published_on", "pk")
@@ -199,7 +203,8 @@ def count_people(filters: Filters) -> Counted:
     )
     bits = Bits.of(lists)
     ids = [row["pk"] for row in lists]
-    people = [*_linked_people(ids, bits), *_single_people(ids, bits)] if ids else []
+    chosen = getattr(bits, by)
+    people = _people(ids, chosen) if ids else []
     return Counted(people, bits, _source_lines(filters, lists))
 
 
@@ -281,15 +286,15 @@ def _table(
     return table
 
 
-def _by_choice(choices, mask_of: Callable[[PersonCount], int], several) -> Callable:
+def _by_choice(choices, by: str, several) -> Callable:
     values = [value for value, _label in choices]
     labels = dict(choices)
 
     def build(filters: Filters, threshold: int, dimension) -> Table:
-        counted = count_people(filters)
+        counted = count_people(filters, by)
 
         def key_of(row: PersonCount) -> str:
-            found = _bits_of(mask_of(row))
+            found = _bits_of(row.mask)
             return values[found[0].bit_length() - 1] if len(found) == 1 else SEVERAL
 
         grouped = _grouped(counted, key_of)
@@ -307,14 +312,12 @@ def _by_choice(choices, mask_of: Callable[[PersonCount], int], several) -> Calla
 
 
 def people_by_kind(filters: Filters, threshold: int) -> Table:
-    build = _by_choice(ListKind.choices, lambda row: row.kinds, _("In lists of more than one kind"))
+    build = _by_choice(ListKind.choices, "kind", _("In lists of more than one kind"))
     return build(filters, threshold, _("Kind of list"))
 
 
 def people_by_category(filters: Filters, threshold: int) -> Table:
-    build = _by_choice(
-        Category.choices, lambda row: row.categories, _("In lists of more than one category")
-    )
+    build = _by_choice(Category.choices, "category", _("In lists of more than one category"))
     return build(filters, threshold, _("Category of people"))
 
 
@@ -341,11 +344,11 @@ PUBLISHER = Dimension(
 
 
 def people_by_publisher(filters: Filters, threshold: int) -> Table:
-    counted = count_people(filters)
+    counted = count_people(filters, "publisher")
     names = counted.bits.publishers
 
     def key_of(row: PersonCount) -> str:
-        found = _bits_of(row.publishers)
+        found = _bits_of(row.mask)
         return names[found[0]] or NOT_STATED if len(found) == 1 else SEVERAL
 
     keys, counts = _arranged(PUBLISHER, _grouped(counted, key_of), threshold)
@@ -370,13 +373,11 @@ COMBINATION = Dimension(
 
 
 def overlap(filters: Filters, threshold: int) -> Table:
-    counted = count_people(filters)
+    counted = count_people(filters, "publisher")
     names = counted.bits.publishers
 
     def key_of(row: PersonCount) -> str:
-        found = sorted(
-            names[bit] or str(_("publisher not stated")) for bit in _bits_of(row.publishers)
-        )
+        found = sorted(names[bit] or str(_("publisher not stated")) for bit in _bits_of(row.mask))
         return JOINED.join(found)
 
     keys, counts = _arranged(COMBINATION, _grouped(counted, key_of), threshold)

@@ -1,7 +1,9 @@
 """kintrace demo: fictional data from every app, and one staff user per role.
 
 Each app that has a `demo` module with `load_demo(*, staff, seed, options, stdout)` adds
-its part, in the order of INSTALLED_APPS, so later apps build on the cases made first.
+its part, in the order of INSTALLED_APPS, so later apps build on the cases made first. Bulk
+data for benchmarks (`--records`) comes after, from `load_bulk_demo` with the same
+arguments, so that matching's demo run is not made over a million records.
 """
 
 from importlib import import_module
@@ -15,12 +17,12 @@ from kintrace.accounts.roles import ROLES
 from kintrace.accounts.second_factor import set_up_known_factor
 
 
-def demo_loaders():
+def demo_loaders(hook: str = "load_demo"):
     for config in apps.get_app_configs():
         if config.name.startswith("kintrace.") and find_spec(f"{config.name}.demo"):
             module = import_module(f"{config.name}.demo")
-            if hasattr(module, "load_demo"):
-                yield module.load_demo
+            if hasattr(module, hook):
+                yield getattr(module, hook)
 
 
 class Command(BaseCommand):
@@ -39,8 +41,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         logins = [create_staff(username=f"demo-{role}", role=role, update=True) for role in ROLES]
         staff = [user for user, _password in logins if user.has_perm("cases.change_case")]
-        for load_demo in demo_loaders():
-            load_demo(staff=staff, seed=options["seed"], options=options, stdout=self.stdout)
+        for hook in ("load_demo", "load_bulk_demo"):
+            for load in demo_loaders(hook):
+                load(staff=staff, seed=options["seed"], options=options, stdout=self.stdout)
         self.stdout.write(
             "Demo staff logins (on the staff pages, /staff/). The second factor: add the key to "
             "an authenticator app, or use one of the one-time recovery codes."
