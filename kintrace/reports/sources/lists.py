@@ -125,31 +125,40 @@ def _people(list_ids: list[int], bits: dict[int, int]) -> list[PersonCount]:
     conf_sql, conf_params = _confirmed_sql()
     ids = ", ".join(["%s"] * len(list_ids))
     bit, bit_params = _bit_case("source_list_id", bits)
-    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    postgres = connection.vendor == "postgresql"
+    materialized = "MATERIALIZED " if postgres else ""
+    # The bits of a person's records, each once (an OR): PostgreSQL has one, SQLite sums.
+    mask = f"BIT_OR(({bit})::bigint)" if postgres else f"SUM(DISTINCT {bit})"
     sql = f"""
         WITH conf AS {materialized}({conf_sql}),
+        confirmed_records AS {materialized}(
+            -- A lookup per confirmed record: a join would hash a million records first.
+            SELECT c.case_id,
+                (SELECT r.person_key FROM {record} r WHERE r.id = c.record_id) AS person_key,
+                (SELECT r.source_list_id FROM {record} r WHERE r.id = c.record_id)
+                    AS source_list_id
+            FROM conf c
+        ),
         keycase AS {materialized}(
-            SELECT r.person_key, MIN(c.case_id) AS case_id
-            FROM conf c JOIN {record} r ON r.id = c.record_id
-            WHERE r.person_key > '' GROUP BY r.person_key
+            SELECT person_key, MIN(case_id) AS case_id FROM confirmed_records
+            WHERE person_key > '' GROUP BY person_key
         ),
         keyed AS (
-            SELECT SUM(DISTINCT {bit}) AS mask FROM {record}
+            SELECT {mask} AS mask FROM {record}
             WHERE person_key > '' AND +source_list_id IN ({ids})
             GROUP BY person_key
         ),
         keyed_confirmed AS (
-            SELECT SUM(DISTINCT {bit}) AS mask
+            SELECT {mask} AS mask
             FROM keycase k JOIN {record} r ON r.person_key = k.person_key
             WHERE r.source_list_id IN ({ids})
             GROUP BY k.person_key
         ),
         unkeyed_confirmed AS (
-            SELECT c.case_id, r.source_list_id
-            FROM conf c JOIN {record} r ON r.id = c.record_id
-            WHERE r.person_key = '' AND r.source_list_id IN ({ids})
+            SELECT case_id, source_list_id FROM confirmed_records
+            WHERE person_key = '' AND source_list_id IN ({ids})
         ),
-        confirmed_records AS (
+        one_case AS (
             SELECT k.case_id, r.source_list_id
             FROM keycase k JOIN {record} r ON r.person_key = k.person_key
             WHERE r.source_list_id IN ({ids})
@@ -157,7 +166,7 @@ def _people(list_ids: list[int], bits: dict[int, int]) -> list[PersonCount]:
             SELECT case_id, source_list_id FROM unkeyed_confirmed
         ),
         confirmed AS (
-            SELECT SUM(DISTINCT {bit}) AS mask FROM confirmed_records GROUP BY case_id
+            SELECT {mask} AS mask FROM one_case GROUP BY case_id
         )
         SELECT {bit}, 0, COUNT(*) FROM {record}
         WHERE person_key = '' AND +source_list_id IN ({ids})
@@ -176,7 +185,7 @@ def _people(list_ids: list[int], bits: dict[int, int]) -> list[PersonCount]:
         *bit_params, *list_ids,  # keyed
         *bit_params, *list_ids,  # keyed_confirmed
         *list_ids,  # unkeyed_confirmed
-        *list_ids,  # confirmed_records
+        *list_ids,  # one_case
         *bit_params,  # confirmed
         *bit_params, *list_ids,  # no key
         *bit_params,  # no key, confirmed
