@@ -5,10 +5,14 @@ names drawn with a Zipf-like frequency (a few names are very common), Russian
 and Ukrainian forms, diminutives, Latin spellings under several schemes, upper
 case, initials, other orders, a few declined forms, split columns. Prints a
 table; never asserts. Run: ``.venv/bin/python bench/normalise_speed.py [N]``.
+
+The machine may be shared: CPU seconds (this process and its forked workers)
+are printed beside the wall time, with the load average before and after.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import sys
@@ -146,15 +150,26 @@ def _format(rng: random.Random, s: str, g: str, p: str, sex: str, lang: str) -> 
     return (None, _latin(s, scheme), _latin(g, scheme), _latin(p, scheme))
 
 
+def _cpu_seconds() -> float:
+    """User and system time of this process and of its finished children (the workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     t0 = time.perf_counter()
     rows = build_records(N)
     built = time.perf_counter() - t0
     tokens = {w for row in rows for v in row if v for w in v.lower().split()}
     distinct_rows = len(set(rows))
+    load_before = os.getloadavg()[0]
+    cpu0 = _cpu_seconds()
     t1 = time.perf_counter()
     features = features_for_many(rows)
     wall = time.perf_counter() - t1
+    cpu = _cpu_seconds() - cpu0
+    load_after = os.getloadavg()[0]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert len(features) == len(rows)
     table = [
@@ -164,6 +179,8 @@ def main() -> None:
         ("build seconds (not timed)", f"{built:.1f}"),
         ("wall seconds", f"{wall:.1f}"),
         ("records/second", f"{len(rows) / wall:,.0f}"),
+        ("CPU seconds (all processes)", f"{cpu:.1f}"),
+        ("load average before/after", f"{load_before:.1f} / {load_after:.1f}"),
         ("peak RSS MiB", f"{rss:,.0f}"),
     ]
     width = max(len(k) for k, _ in table)

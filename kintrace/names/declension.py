@@ -121,9 +121,24 @@ _NOMN_BONUS = 0.3  # lists mostly use the nominative; a lone Иванова is a
 _COMBOS = tuple((case, sex) for case in CASES for sex in ("m", "f"))
 
 
+# Distinct score vectors are few (a word's readings fall into a handful of shapes), so
+# each gets a small id and the best combination is computed once per tuple of ids.
+_SCORE_IDS: dict[tuple[float, ...], int] = {}
+_SCORES: list[tuple[float, ...]] = []
+
+
+def _score_id(scores: tuple[float, ...]) -> int:
+    found = _SCORE_IDS.get(scores)
+    if found is None:
+        found = _SCORE_IDS[scores] = len(_SCORES)
+        _SCORES.append(scores)
+    return found
+
+
 @lru_cache(maxsize=300_000)
-def _profile(word: str, lang: str, role: str) -> tuple[tuple[float, ...], tuple[str, ...], bool]:
-    """Per (case, sex) combination: the word's score and nominative in ``role``; any reading?"""
+def _profile(word: str, lang: str, role: str) -> tuple[int, tuple[str, ...], bool]:
+    """Per (case, sex) combination: the id of the word's scores in ``role``, its
+    nominatives, and whether the word has any reading at all."""
     index = {(r.role, r.case, r.sex): r for r in readings(word, lang)}
     scores: list[float] = []
     noms: list[str] = []
@@ -135,7 +150,17 @@ def _profile(word: str, lang: str, role: str) -> tuple[tuple[float, ...], tuple[
         else:
             scores.append(reading.weight)
             noms.append(reading.nominative)
-    return tuple(scores), tuple(noms), bool(index)
+    return _score_id(tuple(scores)), tuple(noms), bool(index)
+
+
+@lru_cache(maxsize=100_000)
+def _best(score_ids: tuple[int, ...]) -> tuple[int, float]:
+    """Index into ``_COMBOS`` of the best total for these words' scores, and the total."""
+    totals = [sum(col) for col in zip(*(_SCORES[i] for i in score_ids), strict=True)]
+    totals[0] += _NOMN_BONUS
+    totals[1] += _NOMN_BONUS
+    best = max(range(len(_COMBOS)), key=totals.__getitem__)
+    return best, totals[best]
 
 
 def agree(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> Agreement:
@@ -150,12 +175,18 @@ def agree(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> Agreemen
     profiles = [_profile(w, lang, r) for w, r in zip(words, roles, strict=True)]
     if not any(known for _, _, known in profiles):
         return Agreement("nomn", None, words, 0.0)
-    totals = [sum(col) for col in zip(*(p[0] for p in profiles), strict=True)]
-    totals[0] += _NOMN_BONUS
-    totals[1] += _NOMN_BONUS
-    best = max(range(len(_COMBOS)), key=totals.__getitem__)
+    best, score = _best(tuple([p[0] for p in profiles]))
     case, sex = _COMBOS[best]
-    return Agreement(case, sex, tuple(p[1][best] for p in profiles), totals[best])
+    return Agreement(case, sex, tuple([p[1][best] for p in profiles]), score)
+
+
+def nominatives(words: tuple[str, ...], roles: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The nominatives of :func:`agree` alone (the form parsing needs, made faster)."""
+    profiles = [_profile(w, lang, r) for w, r in zip(words, roles, strict=True)]
+    if not any([p[2] for p in profiles]):
+        return words
+    best = _best(tuple([p[0] for p in profiles]))[0]
+    return tuple([p[1][best] for p in profiles])
 
 
 @lru_cache(maxsize=300_000)

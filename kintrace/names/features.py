@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import operator
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,6 +131,7 @@ def _patronymic(patronymic: str) -> tuple[str, str]:
     return canon, phonetic_key(base)
 
 
+@lru_cache(maxsize=10_000)
 def _initial(letter: str | None) -> str | None:
     if not letter:
         return None
@@ -135,7 +139,9 @@ def _initial(letter: str | None) -> str | None:
     return out[:1] or None
 
 
-def _alternates(parsed: ParsedName, main: set[str | None]) -> tuple[str, ...]:
+def _alternates(
+    parsed: ParsedName, main: set[str | None], related: tuple[str, ...]
+) -> tuple[str, ...]:
     out: list[str] = []
     for alt, role in zip(parsed.alternates, parsed.alternate_roles, strict=True):
         if role == "given":
@@ -146,8 +152,7 @@ def _alternates(parsed: ParsedName, main: set[str | None]) -> tuple[str, ...]:
             value = _surname(alt)[0]
         if value and value not in main and value not in out:
             out.append(value)
-    if parsed.given_name:
-        out.extend(g for g in _given(parsed.given_name)[2] if g not in main and g not in out)
+    out.extend(g for g in related if g not in main and g not in out)
     return tuple(out)
 
 
@@ -158,28 +163,31 @@ def features_of(parsed: ParsedName) -> NameFeatures:
     if parsed.surname:
         s_canon, s_stem, s_key = _surname(parsed.surname)
     g_canon = g_key = None
+    related: tuple[str, ...] = ()
     g_initial = _initial(parsed.given_initial)
     if parsed.given_name:
-        g_canon, g_key, _ = _given(parsed.given_name)
+        g_canon, g_key, related = _given(parsed.given_name)
         g_initial = g_canon[:1] or g_initial
     p_canon = p_key = None
     p_initial = _initial(parsed.patronymic_initial)
     if parsed.patronymic:
         p_canon, p_key = _patronymic(parsed.patronymic)
         p_initial = p_canon[:1] or p_initial
-    main = {s_canon, g_canon, p_canon}
-    return NameFeatures(
-        surname_canon=s_canon or None,
-        surname_stem=s_stem or None,
-        surname_key=s_key or None,
-        given_canon=g_canon or None,
-        given_key=g_key or None,
-        given_initial=g_initial,
-        patronymic_canon=p_canon or None,
-        patronymic_key=p_key or None,
-        patronymic_initial=p_initial,
-        sex=parsed.sex,
-        name_alternates=_alternates(parsed, main),
+    alternates: tuple[str, ...] = ()
+    if parsed.alternates or related:
+        alternates = _alternates(parsed, {s_canon, g_canon, p_canon}, related)
+    return NameFeatures(  # positional, in field order: this runs once per distinct name
+        s_canon or None,
+        s_stem or None,
+        s_key or None,
+        g_canon or None,
+        g_key or None,
+        g_initial,
+        p_canon or None,
+        p_key or None,
+        p_initial,
+        parsed.sex,
+        alternates,
     )
 
 
@@ -207,29 +215,60 @@ Row = tuple[str | None, str | None, str | None, str | None]
 
 PARALLEL_FROM = 100_000  # distinct rows; below this, forking costs more than it saves
 _BATCH: list[Row] = []  # rows for forked workers, inherited through fork (never pickled)
+_FIELDS = tuple(NameFeatures.__dataclass_fields__)
+_AS_TUPLE = operator.attrgetter(*_FIELDS)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a batch allocates millions of small objects
+    that form no cycles, and each full collection would walk every cache entry."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parsed_row(row: Row) -> ParsedName:
+    full, sur, giv, pat = row
+    if sur or giv or pat:
+        return parse_parts(sur, giv, pat)
+    return parse_name(full or "")
 
 
 def _features_of_row(row: Row) -> NameFeatures:
-    full, sur, giv, pat = row
-    return name_features(full_name=full, surname=sur, given_name=giv, patronymic=pat)
+    return features_of(_parsed_row(row))
 
 
-def _work(bounds: tuple[int, int]) -> tuple[list[tuple], list[int]]:
-    """Worker: features of ``_BATCH[start:stop]`` as tuples, and the rows rigour must redo."""
+def _uses_deferred(parsed: ParsedName, deferred: set[str]) -> bool:
+    """True when a given name of ``parsed`` (or a bracketed one) waits for rigour."""
+    if parsed.given_name and normalise_text(parsed.given_name) in deferred:
+        return True
+    return any(
+        role == "given" and normalise_text(alt) in deferred
+        for alt, role in zip(parsed.alternates, parsed.alternate_roles, strict=True)
+    )
+
+
+def _work(bounds: tuple[int, int]) -> tuple[list[tuple], list[int], list[int]]:
+    """Worker: for ``_BATCH[start:stop]``, the distinct features as tuples, each row's
+    index into them, and the rows that rigour must redo."""
     DEFERRAL.active = True
+    deferred = DEFERRAL.words
     start, stop = bounds
-    out: list[tuple] = []
+    seen: dict[NameFeatures, int] = {}
+    index: list[int] = []
     redo: list[int] = []
-    for i in range(start, stop):
-        DEFERRAL.touched = False
-        f = _features_of_row(_BATCH[i])
-        out.append(tuple(getattr(f, name) for name in _FIELDS))
-        if DEFERRAL.touched:
-            redo.append(i)
-    return out, redo
-
-
-_FIELDS = tuple(NameFeatures.__dataclass_fields__)
+    with _no_gc():
+        for i in range(start, stop):
+            parsed = _parsed_row(_BATCH[i])
+            index.append(seen.setdefault(features_of(parsed), len(seen)))
+            if deferred and _uses_deferred(parsed, deferred):
+                redo.append(i)
+    return [_AS_TUPLE(f) for f in seen], index, redo
 
 
 def _parallel(distinct: list[Row], workers: int) -> list[NameFeatures]:
@@ -239,18 +278,20 @@ def _parallel(distinct: list[Row], workers: int) -> list[NameFeatures]:
     bounds = [(i, min(i + step, len(distinct))) for i in range(0, len(distinct), step)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_work, bounds)
+            pending = pool.map_async(_work, bounds, chunksize=1)
             warm_up()  # rigour's tagger loads here while the workers compute
             chunks = pending.get()
     finally:
         _BATCH = []
     results: list[NameFeatures] = []
     redo: list[int] = []
-    for values, chunk_redo in chunks:
-        results.extend(NameFeatures(*v) for v in values)
-        redo.extend(chunk_redo)
-    for i in redo:
-        results[i] = _features_of_row(distinct[i])
+    with _no_gc():
+        for values, index, chunk_redo in chunks:
+            found = [NameFeatures(*v) for v in values]
+            results.extend([found[i] for i in index])
+            redo.extend(chunk_redo)
+        for i in redo:
+            results[i] = _features_of_row(distinct[i])
     return results
 
 
@@ -265,13 +306,15 @@ def features_for_many(
     Distinct rows are computed once (published lists repeat names), and every
     step below is cached per word. From ``PARALLEL_FROM`` distinct rows on,
     ``workers`` forked processes (default: the CPU count, at most 4) share the
-    work while this process loads rigour's tagger; names that only rigour
-    knows are then redone here. ``progress``, when given, is called with
-    ``(done, total_distinct)`` every 50,000 distinct rows (serial) or once at
-    the end (parallel). Returns one :class:`NameFeatures` per input row, in order.
+    work while this process loads rigour's tagger; each worker sends back every
+    distinct result once, and names that only rigour knows are then redone
+    here. ``progress``, when given, is called with ``(done, total_distinct)``
+    every 50,000 distinct rows (serial) or once at the end (parallel). Returns
+    one :class:`NameFeatures` per input row, in order.
     """
     positions: dict[Row, int] = {}
-    order = [positions.setdefault(tuple(row), len(positions)) for row in rows]  # type: ignore[arg-type]
+    with _no_gc():
+        order = [positions.setdefault(tuple(row), len(positions)) for row in rows]  # type: ignore[arg-type]
     distinct = list(positions)
     total = len(distinct)
     if workers is None:
@@ -282,8 +325,9 @@ def features_for_many(
             progress(total, total)
     else:
         results = []
-        for i, row in enumerate(distinct, 1):
-            results.append(_features_of_row(row))
-            if progress is not None and (i % 50_000 == 0 or i == total):
-                progress(i, total)
+        with _no_gc():
+            for i, row in enumerate(distinct, 1):
+                results.append(_features_of_row(row))
+                if progress is not None and (i % 50_000 == 0 or i == total):
+                    progress(i, total)
     return [results[i] for i in order]

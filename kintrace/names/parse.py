@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kintrace.names.declension import agree, role_weights, word_language
+from kintrace.names.declension import nominatives, role_weights, word_language
 from kintrace.names.normalise import normalise_text, script_of, title_word
 from kintrace.names.variants import (
     given_match,
@@ -104,10 +104,29 @@ def _initials(token: str) -> list[str] | None:
     return [i.lower() for i in out]
 
 
+_ROLE_INDEX = {S: 0, G: 1, P: 2}
+# The same patterns with roles as indexes into a word's fits, for the scoring loop.
+_INDEXED_PATTERNS = {
+    n: tuple((roles, tuple(_ROLE_INDEX[r] for r in roles), prior) for roles, prior in pats)
+    for n, pats in _PATTERNS.items()
+}
+
+
+# Distinct fit triples are few: each gets a small id, and the best order is computed
+# once per tuple of ids.
+_FIT_IDS: dict[tuple[float, float, float], int] = {}
+_FITS: list[tuple[float, float, float]] = []
+
+
 @lru_cache(maxsize=300_000)
-def _fits(word: str, lang: str | None) -> dict[str, float]:
-    """How well a word fits each role, cached per word."""
-    return {role: _fit(word, role, lang) for role in (S, G, P)}
+def _fit_id(word: str, lang: str | None) -> int:
+    """Id of how well a word fits each role (surname, given, patronymic), cached per word."""
+    fits = (_fit(word, S, lang), _fit(word, G, lang), _fit(word, P, lang))
+    found = _FIT_IDS.get(fits)
+    if found is None:
+        found = _FIT_IDS[fits] = len(_FITS)
+        _FITS.append(fits)
+    return found
 
 
 def _fit(word: str, role: str, lang: str | None) -> float:
@@ -134,14 +153,25 @@ def _order(words: list[str], lang: str | None, surname_first: bool) -> tuple[str
         if looks_like_patronymic(words[-1]):
             return (S,) * (n - 2) + (G, P)
         return (S, G, P) + (S,) * (n - 3)
-    best: tuple[float, tuple[str, ...]] | None = None
-    for roles, prior in _PATTERNS[n]:
+    return _best_order(tuple([_fit_id(w, lang) for w in words]), surname_first)
+
+
+@lru_cache(maxsize=10_000)
+def _best_order(fit_ids: tuple[int, ...], surname_first: bool) -> tuple[str, ...]:
+    """The likeliest pattern for words with these fits (the first of equal scores)."""
+    fits = [_FITS[i] for i in fit_ids]
+    best_score = 0.0
+    best: tuple[str, ...] | None = None
+    for roles, index, prior in _INDEXED_PATTERNS[len(fits)]:
         if surname_first and roles[0] != S:
             continue
-        score = prior + sum(_fits(w, lang)[r] for w, r in zip(words, roles, strict=True))
-        if best is None or score > best[0]:
-            best = (score, roles)
-    return best[1] if best else (S, G, P)[:n]
+        total = 0.0  # the words' fits first, then the prior: ties depend on the rounding
+        for fit, i in zip(fits, index, strict=True):
+            total += fit[i]
+        score = prior + total
+        if best is None or score > best_score:
+            best_score, best = score, roles
+    return best if best else (S, G, P)[: len(fits)]
 
 
 @lru_cache(maxsize=300_000)
@@ -150,16 +180,23 @@ def _known_in(word: str, lang: str) -> int:
     return int(max(role_weights(word, lang).values()) >= 1.0)
 
 
+@lru_cache(maxsize=300_000)
+def _letter_language(word: str) -> str | None:
+    return word_language(word)
+
+
 def _language(words: list[str]) -> tuple[str, str | None]:
     """Language for declension, and the hint to report (None when either fits)."""
-    langs = {word_language(w) for w in words} - {None}
+    langs = {_letter_language(w) for w in words}
+    langs.discard(None)
     if len(langs) == 1:
         lang = langs.pop()
         return lang, lang
-    fits = {lang: sum(_known_in(w, lang) for w in words) for lang in ("ru", "uk")}
-    if fits["uk"] > fits["ru"]:
+    ru = sum([_known_in(w, "ru") for w in words])
+    uk = sum([_known_in(w, "uk") for w in words])
+    if uk > ru:
         return "uk", "uk"
-    return "ru", "ru" if fits["ru"] > fits["uk"] else None
+    return "ru", "ru" if ru > uk else None
 
 
 @lru_cache(maxsize=300_000)
@@ -170,7 +207,8 @@ def _token(raw: str) -> tuple[str, tuple[str, ...] | None]:
 
 
 def _script(tokens: list[tuple[str, tuple[str, ...] | None]]) -> str:
-    scripts = {_word_script(w) for w, _ in tokens} - {"none"}
+    scripts = {_word_script(w) for w, _ in tokens}
+    scripts.discard("none")
     if len(scripts) == 1:
         return scripts.pop()
     return "mixed" if scripts else "none"
@@ -202,7 +240,7 @@ def parse_name(full_name: str) -> ParsedName:
     )
     text = _NOISE_RE.sub(" ", text)
     surname_first = "," in text
-    tokens = tuple(t for t in map(_token, text.replace(",", " ").split()) if t[0])
+    tokens = tuple([t for t in map(_token, text.replace(",", " ").split()) if t[0]])
     # Spellings that differ only in case, spaces or ё/е share the work from here on.
     return _parse_tokens(tokens, surname_first, tuple(bracketed))
 
@@ -243,44 +281,50 @@ def _assemble(
     bracketed: list[tuple[int, str]],
     tokens: list[tuple[str, tuple[str, ...] | None]],
 ) -> ParsedName:
-    noms = list(words)
-    sex = None
-    if lang and words:
-        agreement = agree(tuple(words), roles, lang)
-        noms = list(agreement.nominatives)
-    parts: dict[str, list[str]] = {S: [], G: [], P: []}
+    noms = nominatives(tuple(words), roles, lang) if lang and words else words
+    surnames: list[str] = []
+    given_word = patronymic_word = None
     for nom, role in zip(noms, roles, strict=True):
-        parts[role].append(nom)
-    surname = " ".join(_title(w) for w in parts[S]) or None
-    given = _title(parts[G][0]) if parts[G] else None
-    patronymic = _title(parts[P][0]) if parts[P] else None
+        if role == S:
+            surnames.append(nom)
+        elif role == G:
+            given_word = nom if given_word is None else given_word
+        elif patronymic_word is None:
+            patronymic_word = nom
+    if len(surnames) == 1:
+        surname = _title(surnames[0]) or None
+    else:
+        surname = " ".join([_title(w) for w in surnames]) or None
+    given = _title(given_word) if given_word is not None else None
+    patronymic = _title(patronymic_word) if patronymic_word is not None else None
     given_initial = given[0] if given else None
     patronymic_initial = patronymic[0] if patronymic else None
-    rest = list(initials)
-    if given is None and rest:
-        given_initial = rest.pop(0).title()
-    if patronymic is None and rest:
-        patronymic_initial = rest.pop(0).title()
+    if initials:
+        rest = list(initials)
+        if given is None and rest:
+            given_initial = rest.pop(0).title()
+        if patronymic is None and rest:
+            patronymic_initial = rest.pop(0).title()
     if patronymic and not hint and script == "latin":
         hint = "uk" if patronymic.lower().endswith(("ovych", "ivna", "yovych")) else None
-    sex = _sex(parts, script)
+    sex = _sex(surnames[-1] if surnames else None, given_word, patronymic_word)
     alternates: tuple[str, ...] = ()
     alt_roles: tuple[str, ...] = ()
     if bracketed:
         word_roles = _word_roles(tokens, roles)
         alternates = tuple(title_word(normalise_text(a)) for _, a in bracketed)
         alt_roles = tuple(word_roles.get(i, S) for i, _ in bracketed)
-    return ParsedName(
-        surname=surname,
-        given_name=given,
-        patronymic=patronymic,
-        given_initial=given_initial,
-        patronymic_initial=patronymic_initial,
-        alternates=alternates,
-        sex=sex,
-        script=script if script != "none" else "latin",
-        language_hint=hint,
-        alternate_roles=alt_roles,
+    return ParsedName(  # positional: this runs once per distinct name of a batch
+        surname,
+        given,
+        patronymic,
+        given_initial,
+        patronymic_initial,
+        alternates,
+        sex,
+        script if script != "none" else "latin",
+        hint,
+        alt_roles,
     )
 
 
@@ -298,18 +342,18 @@ def _word_roles(tokens: list[tuple[str, tuple[str, ...] | None]], roles: tuple[s
     return out
 
 
-def _sex(parts: dict[str, list[str]], script: str) -> str | None:
-    """Sex from the patronymic ending, then the given name, then the surname ending."""
-    if parts[P]:
-        sex = patronymic_sex(parts[P][0])
+def _sex(surname: str | None, given: str | None, patronymic: str | None) -> str | None:
+    """Sex from the patronymic ending, then the given name, then the (last) surname's ending."""
+    if patronymic is not None:
+        sex = patronymic_sex(patronymic)
         if sex:
             return sex
-    if parts[G]:
-        match = given_match(parts[G][0])
+    if given is not None:
+        match = given_match(given)
         if match is not None and match.sex:
             return match.sex
-    if parts[S]:
-        return surname_sex(parts[S][-1])
+    if surname is not None:
+        return surname_sex(surname)
     return None
 
 
@@ -328,11 +372,13 @@ def _parse_parts(surname: str, given: str, patronymic: str, text: str) -> Parsed
     tokens: list[tuple[str, tuple[str, ...] | None]] = []
     bracketed: list[tuple[int, str]] = []
     for role, value in ((S, surname), (G, given), (P, patronymic)):
-        value, alts = _split_alternates(value)
-        bracketed.extend((len(tokens), a) for _, a in alts)
+        if "(" in value or "[" in value:
+            value, alts = _split_alternates(value)
+            bracketed.extend((len(tokens), a) for _, a in alts)
         for raw in value.replace(",", " ").split():
-            ini = _initials(raw) if role != S else None
-            norm = normalise_text(raw).replace(".", "")
+            norm, ini = _token(raw)
+            if role == S:
+                ini = None
             if not norm:
                 continue
             if ini:

@@ -143,6 +143,11 @@ def _rigour_group_symbols() -> dict[str, set[tuple[str, str | None]]]:
 def _rigour_symbols(word: str) -> frozenset[str]:
     from rigour.names import NameTypeTag, analyze_names
 
+    if not word.isascii():
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: rigour's core cannot take it
+            return frozenset()
     names = analyze_names(NameTypeTag.PER, [word], consolidate=False, phonetics=False)
     return frozenset(
         sym.id for name in names for sym in name.symbols if sym.category.value == "NAME"
@@ -185,11 +190,13 @@ class _Deferral:
     """While ``active``, given names that only rigour could resolve are noted, not looked up.
 
     Batch workers run this way so that rigour's slow start happens once, in the
-    parent, while the workers compute everything else.
+    parent, while the workers compute everything else; ``words`` holds the
+    normalised names whose look-up was deferred, so that every row using one of
+    them (cached results included) is redone.
     """
 
     active = False
-    touched = False
+    words: set[str] = set()
 
 
 DEFERRAL = _Deferral()
@@ -206,7 +213,7 @@ def given_match(word: str) -> NameMatch | None:
     if DEFERRAL.active:
         match = given_match_offline(word)
         if match is None or match.how == "sound":
-            DEFERRAL.touched = True
+            DEFERRAL.words.add(word)
         return match
     return _given_match(word)
 
