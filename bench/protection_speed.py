@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "bench" / "data"))
 
 PAGE = 50
 COLUMNS = (
@@ -83,68 +84,76 @@ def _people(n_cases: int, n_records: int, seed: int):
 
 def fill(n_cases: int, n_records: int, seed: int) -> list[int]:
     """Cases as kintrace stores them, their plain copy, and one list; the case ids."""
-    from django.db import connection, transaction
-
-    from kintrace.cases.models import Case, Person
-    from kintrace.crypto import blind_tokens, fold
-    from kintrace.lists.models import Record, SourceList
-
-    sys.path.insert(0, str(ROOT / "bench" / "data"))
-    import people_names as places
+    from django.db import transaction
 
     cases, records = _people(n_cases, n_records, seed)
     with transaction.atomic():
-        made = Case.objects.bulk_create(
-            [Case(access_code_hash="!") for _ in cases], batch_size=2000
+        case_ids = _store_cases(cases)
+        _store_list(records)
+    return case_ids
+
+
+def _store_cases(cases: list[tuple]) -> list[int]:
+    import people_names
+    from django.db import connection
+
+    from kintrace.cases.models import Case, Person
+    from kintrace.crypto import blind_tokens, fold
+
+    made = Case.objects.bulk_create([Case(access_code_hash="!") for _ in cases], batch_size=2000)
+    people = []
+    for case, (surname, given, patronymic, p) in zip(made, cases, strict=True):
+        person = Person(
+            case=case,
+            surname=surname,
+            given_name=given,
+            patronymic=patronymic,
+            birth_year=p.year,
+            birth_month=p.month,
+            birth_day=p.day,
+            birth_place=people_names.PLACES[p.place][0],
+            military_unit=f"в/ч {p.unit}",
+            unit_key=p.unit,
         )
-        people = []
-        for case, (surname, given, patronymic, p) in zip(made, cases, strict=True):
-            person = Person(
-                case=case,
+        person.name_index = blind_tokens(person.full_name)
+        people.append(person)
+    Person.objects.bulk_create(people, batch_size=2000)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TABLE bench_plain_person (case_id integer PRIMARY KEY, {PLAIN_COLUMNS})"
+        )
+        cursor.executemany(
+            "INSERT INTO bench_plain_person VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [(p.case_id, *(getattr(p, c) for c in COLUMNS), fold(p.full_name)) for p in people],
+        )
+    return [c.pk for c in made]
+
+
+def _store_list(records: list[tuple]) -> None:
+    from kintrace.lists.models import Record, SourceList
+
+    source = SourceList.objects.create(
+        name="bench list", kind="prisoners", record_count=len(records), file_sha256="bench"
+    )
+    Record.objects.bulk_create(
+        [
+            Record(
+                source_list=source,
+                row_number=i + 1,
+                name_as_printed=f"{surname} {given} {patronymic}",
                 surname=surname,
                 given_name=given,
                 patronymic=patronymic,
                 birth_year=p.year,
                 birth_month=p.month,
                 birth_day=p.day,
-                birth_place=places.PLACES[p.place][0],
                 military_unit=f"в/ч {p.unit}",
                 unit_key=p.unit,
             )
-            person.name_index = blind_tokens(person.full_name)
-            people.append(person)
-        Person.objects.bulk_create(people, batch_size=2000)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"CREATE TABLE bench_plain_person (case_id integer PRIMARY KEY, {PLAIN_COLUMNS})"
-            )
-            cursor.executemany(
-                "INSERT INTO bench_plain_person VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                [(p.case_id, *(getattr(p, c) for c in COLUMNS), fold(p.full_name)) for p in people],
-            )
-        source = SourceList.objects.create(
-            name="bench list", kind="prisoners", record_count=len(records), file_sha256="bench"
-        )
-        Record.objects.bulk_create(
-            [
-                Record(
-                    source_list=source,
-                    row_number=i + 1,
-                    name_as_printed=f"{surname} {given} {patronymic}",
-                    surname=surname,
-                    given_name=given,
-                    patronymic=patronymic,
-                    birth_year=p.year,
-                    birth_month=p.month,
-                    birth_day=p.day,
-                    military_unit=f"в/ч {p.unit}",
-                    unit_key=p.unit,
-                )
-                for i, (surname, given, patronymic, p) in enumerate(records)
-            ],
-            batch_size=5000,
-        )
-    return [c.pk for c in made]
+            for i, (surname, given, patronymic, p) in enumerate(records)
+        ],
+        batch_size=5000,
+    )
 
 
 def search_rows(runs: int, queries: list[str]) -> list[tuple]:
@@ -193,7 +202,6 @@ def matching_rows(runs: int, case_ids: list[int]) -> list[tuple]:
 
     from kintrace.cases.models import Person
     from kintrace.crypto import keyring
-    from kintrace.linkage.comparisons import BLOCKING_RULES
     from kintrace.matching import engine
 
     started = time.perf_counter()
@@ -233,18 +241,6 @@ def matching_rows(runs: int, case_ids: list[int]) -> list[tuple]:
     def read_all(encrypted: bool) -> None:
         [engine.person_row(p) for p in read(None, encrypted=encrypted)]
 
-    key = hashlib.sha256(b"bench").digest()
-    rules = [[a for a, _b in pairs] for pairs, _condition in BLOCKING_RULES]
-    records = index.features.to_pylist()
-
-    def hash_keys(rows: list[dict]) -> None:
-        for row in rows:
-            for rule in rules:
-                values = [row[column] for column in rule]
-                if None not in values:
-                    message = "\x1f".join(map(str, values)).encode()
-                    hmac.new(key, message, hashlib.sha256).digest()
-
     n_cases, n_records = len(case_ids), len(index)
     print(f"records' index of {n_records:,} built in {build_ms / 1000:.1f} s", file=sys.stderr)
     return [
@@ -254,13 +250,33 @@ def matching_rows(runs: int, case_ids: list[int]) -> list[tuple]:
             _median_ms(lambda: read_all(False), max(1, runs // 2)),
             _median_ms(lambda: read_all(True), max(1, runs // 2)),
         ),
+        *keyed_key_rows(runs, index.features.to_pylist()),
+    ]
+
+
+def keyed_key_rows(runs: int, records: list[dict]) -> list[tuple]:
+    """What HMAC-SHA256 of every blocking key would add, for one case and for the records."""
+    from kintrace.linkage.comparisons import BLOCKING_RULES
+
+    key = hashlib.sha256(b"bench").digest()
+    rules = [[a for a, _b in pairs] for pairs, _condition in BLOCKING_RULES]
+
+    def hash_keys(rows: list[dict]) -> None:
+        for row in rows:
+            for rule in rules:
+                values = [row[column] for column in rule]
+                if None not in values:
+                    message = "\x1f".join(map(str, values)).encode()
+                    hmac.new(key, message, hashlib.sha256).digest()
+
+    return [
         (
             "keyed hashes of one case's blocking keys",
             0.0,
             _median_ms(lambda: hash_keys(records[:1]), runs),
         ),
         (
-            f"keyed hashes of the blocking keys of {n_records:,} records",
+            f"keyed hashes of the blocking keys of {len(records):,} records",
             0.0,
             _median_ms(lambda: hash_keys(records), max(1, runs // 2)),
         ),
