@@ -288,3 +288,12 @@ def test_list_reports_with_no_lists(db):
     table = build("lists-by-kind", threshold=5)
     assert table.rows == [] and figures(table) == {"All": [0, 0, 0]}
     assert table.sources[0].startswith("Lists counted: 0")
+
+
+def test_a_list_whose_records_are_all_confirmed_has_no_empty_row(db):
+    exchanged = SourceList.objects.create(name="Exchanged", kind="exchanged", record_count=1)
+    record = Record.objects.create(source_list=exchanged, row_number=1, name_as_printed="Тестов")
+    case = Case.objects.create(access_code_hash="!")
+    Match.objects.create(case=case, record=record, probability=0.9, status=MatchStatus.CONFIRMED)
+    SourceList.objects.create(name="Killed", kind="killed", record_count=0)
+    assert figures(build("lists-by-kind")) == {"Exchanged": [1, 0, 1], "All": [1, 0, 1]}

@@ -269,10 +269,11 @@ COLUMNS = (
 
 def _grouped(counted: Counted, key_of: Callable[[PersonCount], str]) -> dict[str, list[int]]:
     grouped: dict[str, list[int]] = {}
-    for row in counted.people:  # one row per combination of masks, not per person
+    for row in counted.people:  # one row per mask, not per person
         cells = grouped.setdefault(key_of(row), [0, 0])
         cells[0 if row.matched else 1] += row.people
-    return grouped
+    # A list whose records were all confirmed nets out to nobody unconfirmed: no empty row.
+    return {key: cells for key, cells in grouped.items() if any(cells)}
 
 
 def _table(
