@@ -165,21 +165,25 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, accepts: tuple[str, ...] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Regions are typed by families: offer only those shared by enough cases to be shown.
-        regions = (
-            Person.objects.exclude(region="")
-            .values("region")
-            .annotate(n=Count("pk"))
-            .filter(n__gte=settings.REPORT_MIN_CELL)
-            .values_list("region", flat=True)
-        )
-        self.fields["region"].choices = [("", _("Any")), *((r, r) for r in sorted(regions))]
-        self.fields["list_kind"].choices = [("", _("Any")), *list_kinds()]
-        self.fields["side"].choices = [("", _("Any")), *((s, s) for s in list_sides())]
         for name in list(self.fields):
             wanted = "period" if name.startswith("date_") else name
             if accepts and wanted not in accepts:
                 del self.fields[name]
+        # Choices read from the database only for the filters a report has.
+        if "region" in self.fields:
+            # Regions are typed by families: offer only those shared by enough cases to be shown.
+            regions = (
+                Person.objects.exclude(region="")
+                .values("region")
+                .annotate(n=Count("pk"))
+                .filter(n__gte=settings.REPORT_MIN_CELL)
+                .values_list("region", flat=True)
+            )
+            self.fields["region"].choices = [("", _("Any")), *((r, r) for r in sorted(regions))]
+        if "list_kind" in self.fields:
+            self.fields["list_kind"].choices = [("", _("Any")), *list_kinds()]
+        if "side" in self.fields:
+            self.fields["side"].choices = [("", _("Any")), *((s, s) for s in list_sides())]
 
     def clean_unit(self) -> str:
         typed = self.cleaned_data["unit"].strip()
