@@ -3,9 +3,9 @@ confirmed to be someone a family is looking for, and the overlap between publish
 
 Lists count people, not lines: records that matching linked as one person (one
 ``person_key``) or that caseworkers confirmed to the same case are one person. Each person's
-kinds, publishers and categories are gathered in the database as bit masks (one bit per
-kind, publisher, category, summed once each), then people are counted per mask; Python only
-names the few masks that come back.
+kinds, publishers or categories are gathered in the database as a bit mask (one bit per
+kind, publisher or category, OR-ed over his records), then people are counted per mask;
+Python only names the few masks that come back.
 """
 
 from __future__ import annotations
