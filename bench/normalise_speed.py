@@ -93,6 +93,8 @@ def build_records(n: int, seed: int = SEED) -> list[tuple[str | None, ...]]:
     rng = random.Random(seed)
     given = {"m": {"ru": [], "uk": []}, "f": {"ru": [], "uk": []}}
     for form, _group, sex, lang in all_given_forms():
+        if lang not in ("ru", "uk"):  # English forms (Helen) are not written in Cyrillic lists
+            continue
         for s in [sex] if sex else ["m", "f"]:
             given[s][lang].append(form.title())
     patr = {"m": {"ru": [], "uk": []}, "f": {"ru": [], "uk": []}}

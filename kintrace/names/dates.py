@@ -103,6 +103,8 @@ def _make(year: int, month: int | None = None, day: int | None = None) -> Partia
 
 
 _NUMERIC = (
+    # YYYYMMDD, as registers export it
+    (re.compile(r"((?:18|19|20)\d{2})(\d{2})(\d{2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
     (re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4}|\d{2})"), ("d", "m", "y")),
@@ -110,6 +112,12 @@ _NUMERIC = (
     (re.compile(r"(\d{4})"), ("y",)),
 )
 _YEAR_WORD = r"(?:\s*(?:г|р|року|года))?\.?"  # "1999 г.", "1999 р."
+# Words after a date that say "(year) of birth", not which: "1999 г.р.", "1999 р.н.",
+# "07.03.1999 г.", "1999 года рождения", "1999 року народження", "1999 born".
+_BIRTH_WORDS = re.compile(
+    r"[\s,]*(г\.?\s*р\.?|р\.?\s*н\.?|гг?\.?|рр?\.?|года?\s+рождения|року\s+народження"
+    r"|года?|року|рік|year|born|b\.)[\s.]*$"
+)
 _DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s+{_MONTH_WORD}\s*,?\s+(\d{{4}}){_YEAR_WORD}")
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})")
 _MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
@@ -118,13 +126,16 @@ _MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
 def parse_date_strict(text: str) -> PartialDate:
     """Parse a date, raising ``ValueError`` with a readable reason when it cannot.
 
-    Accepts ``1999-03-07``, ``07.03.1999``, ``07/03/1999``, ``7.3.99`` (two-digit
-    year, pivot 30), ``1999-03``, ``03.1999``, ``1999``, ``7 марта 1999``,
-    ``7 березня 1999``, ``March 7, 1999``, ``7 March 1999``, ``March 1999``.
+    Accepts ``1999-03-07``, ``19990307``, ``07.03.1999``, ``07/03/1999``, ``7.3.99``
+    (two-digit year, pivot 30), ``1999-03``, ``03.1999``, ``1999``, ``7 марта 1999``,
+    ``7 березня 1999``, ``March 7, 1999``, ``7 March 1999``, ``March 1999``; words
+    saying "(year) of birth" after the date are dropped (``1999 г.р.``, ``1999 р.н.``).
     Day-first is assumed for ``07/03/1999`` (as in Russian and Ukrainian lists).
     """
     raw = text
     text = " ".join(str(text).strip().lower().split())
+    if text[-1:].isalpha() or text.endswith("."):
+        text = _BIRTH_WORDS.sub("", text)
     if not text:
         raise ValueError("empty date")
     for pattern, fields in _NUMERIC:

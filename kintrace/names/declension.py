@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 
 import pymorphy3
 
+from kintrace.names.variants import given_form_languages, given_form_sex
+
 ROLES = ("surname", "given", "patronymic")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _TAG_ROLE = {"Surn": "surname", "Name": "given", "Patr": "patronymic"}
@@ -97,6 +99,11 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
     for parse in parses:
         for reading in _name_readings(parse):
             out.setdefault((reading.role, reading.case, reading.sex), reading)
+    if given_form_languages(word):
+        # A form our tables list is a given name in the nominative, whatever else the
+        # dictionary reads it as (Ukrainian Микита is not the genitive of a Russian Микит).
+        sex = given_form_sex(word)
+        out.setdefault(("given", "nomn", sex), Reading("given", "nomn", sex, word, 1.0))
     if not any(r.role == "surname" for r in out.values()):
         for parse in parses:
             if parse.score < 0.01:

@@ -79,6 +79,12 @@ def _fix_lookalikes(word: str) -> str:
     return word.translate(_CYR_TO_LAT)
 
 
+def unify_marks(text: str) -> str:
+    """Apostrophe look-alikes to ``'`` and dashes to ``-``, nothing else changed
+    (``Arkad’yevich`` -> ``Arkad'yevich``: a soft sign romanised, not a word break)."""
+    return text.translate(_APOS_TABLE)
+
+
 def fold_latin(text: str) -> str:
     """Replace Latin diacritics by practical digraphs (``ščerbakov`` -> ``shcherbakov``)."""
     text = text.translate(_LATIN_DIACRITICS_TABLE)

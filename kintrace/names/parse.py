@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kintrace.names.declension import nominatives, role_weights, word_language
-from kintrace.names.normalise import normalise_text, script_of, title_word
+from kintrace.names.normalise import normalise_text, script_of, title_word, unify_marks
 from kintrace.names.variants import (
+    given_form_languages,
     given_match,
     given_match_offline,
     is_given_form,
@@ -176,8 +177,18 @@ def _best_order(fit_ids: tuple[int, ...], surname_first: bool) -> tuple[str, ...
 
 @lru_cache(maxsize=300_000)
 def _known_in(word: str, lang: str) -> int:
-    """1 when the dictionary of ``lang`` has ``word`` as a name, surname or patronymic."""
-    return int(max(role_weights(word, lang).values()) >= 1.0)
+    """1 when ``word`` is a name of ``lang``: a given-name form our tables list for that
+    language, or a word the dictionary has as a name, surname or patronymic; but a
+    patronymic counts only where it is read as one (the Ukrainian dictionary reads
+    Дмитриевич as a surname)."""
+    if lang in given_form_languages(word):
+        return 1
+    weights = role_weights(word, lang)
+    if weights[P] < 1.0 and (
+        looks_like_patronymic(word) or any(role_weights(word, o)[P] >= 1.0 for o in ("ru", "uk"))
+    ):
+        return 0
+    return int(max(weights.values()) >= 1.0)
 
 
 @lru_cache(maxsize=300_000)
@@ -238,7 +249,7 @@ def parse_name(full_name: str) -> ParsedName:
             [],
         )
     )
-    text = _NOISE_RE.sub(" ", text)
+    text = _NOISE_RE.sub(" ", unify_marks(text))
     surname_first = "," in text
     tokens = tuple([t for t in map(_token, text.replace(",", " ").split()) if t[0]])
     # Spellings that differ only in case, spaces or ё/е share the work from here on.

@@ -65,6 +65,37 @@ def is_given_form(word: str) -> bool:
 
 
 @cache
+def _given_form_table() -> dict[str, tuple[frozenset[str], frozenset[str | None]]]:
+    """Normalised form -> (the languages, the sexes) our tables list it under."""
+    langs: dict[str, set[str]] = defaultdict(set)
+    sexes: dict[str, set[str | None]] = defaultdict(set)
+    for row in _rows("given_names.csv"):
+        for lang in ("ru", "uk"):
+            for form in row[lang].split("|"):
+                langs[normalise_word(form)].add(lang)
+                sexes[normalise_word(form)].add(row["sex"] or None)
+    for row in _rows("given_aliases.csv"):
+        langs[normalise_word(row["form"])].add(row["lang"])
+        sexes[normalise_word(row["form"])].add(row["sex"] or None)
+    return {w: (frozenset(langs[w]), frozenset(sexes[w])) for w in langs}
+
+
+def given_form_languages(word: str) -> frozenset[str]:
+    """Languages (``ru``, ``uk``, ``en``) whose given-name forms in our tables include
+    the normalised ``word``; empty when the tables do not list it."""
+    found = _given_form_table().get(word)
+    return found[0] if found else frozenset()
+
+
+def given_form_sex(word: str) -> str | None:
+    """Sex of a given-name form in our tables (None when either, or not listed)."""
+    found = _given_form_table().get(word)
+    if not found or len(found[1]) != 1:
+        return None
+    return next(iter(found[1]))
+
+
+@cache
 def _related() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = defaultdict(list)
     for row in _rows("given_related.csv"):
@@ -397,6 +428,8 @@ __all__ = [
     "NameMatch",
     "all_given_forms",
     "all_patronymic_forms",
+    "given_form_languages",
+    "given_form_sex",
     "given_match",
     "given_match_offline",
     "group_initial",

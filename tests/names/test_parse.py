@@ -31,6 +31,10 @@ PARSE_CASES = [
     ("Ткаченко Оксана", "Ткаченко", "Оксана", None, "О", None, "f"),
     ("В'ячеслав Коваль", "Коваль", "В'ячеслав", None, "В", None, "m"),
     ("Вʼячеслав Коваль", "Коваль", "В'ячеслав", None, "В", None, "m"),
+    # A soft sign romanised with a typographic apostrophe is part of the word (BGN/PCGN).
+    ("Yakovlev Artem Arkad’yevich", "Yakovlev", "Artem", "Arkad'yevich", "A", "A", "m"),
+    ("Karpov Igor’ Kirillovich", "Karpov", "Igor", "Kirillovich", "I", "K", "m"),
+    ("Smirnova Lesya Arsenʹyevna", "Smirnova", "Lesya", "Arsen'yevna", "L", "A", "f"),
 ]
 
 

@@ -55,6 +55,13 @@ SAME_GIVEN = [
     ("Хома", "Фома"),
     ("Bohdan", "Богдан"),
     ("Александра", "Александр"),
+    ("Микита", "Никита"),  # given_names.csv: Никита (ru) / Микита (uk)
+    ("МИКИТА", "Никита"),
+    ("Mykyta", "Nikita"),
+    ("Nicholas", "Николай"),  # given_aliases.csv: English form
+    ("Nicholas", "Микола"),
+    ("Helen", "Елена"),  # given_aliases.csv: English form
+    ("Helen", "Олена"),
 ]
 
 
@@ -127,6 +134,9 @@ SAME_PATRONYMIC = [
     ("Павлович", "Павлівна"),
     ("Яковлевич", "Якович"),
     ("Рустамович", "Рустамівна"),
+    ("Григорович", "Григорьевич"),  # patronymic_exceptions.csv: Ukrainian Григорович
+    ("Григорівна", "Григорьевна"),
+    ("Hryhorovych", "Grigorievich"),
 ]
 
 
@@ -165,6 +175,13 @@ SAME_PERSON = [
     ("Иванов Алексей Петрович", "Ivanov Oleksii Petrovych"),
     ("Олександр Євгенович Коваль", "Александр Евгеньевич Коваль"),
     ("Журавлёв Егор", "Zhuravlyov Yegor"),
+    # A Ukrainian form the Russian dictionary misreads (Микита as the genitive of Микит).
+    ("Кравченко Никита", "КРАВЧЕНКО МИКИТА"),
+    ("Кравченко Никита", "Микита Кравченко"),
+    # A Russian patronymic the Ukrainian dictionary reads as a surname, declined.
+    ("Коваль Николай Дмитриевич", "Ковалю Николаю Дмитриевичу"),
+    ("Коваль Николай Дмитриевич", "Коваля Николая Дмитриевича"),
+    ("Шевченко Тарас Григорович", "Shevchenko Taras Hryhorovych"),
 ]
 
 
