@@ -440,7 +440,7 @@ def train_default(seed: int, n_left: int = 20000, n_right: int = 40000) -> None:
     """Train the packaged default model and population name shares on generated people."""
     import json
 
-    from kintrace.linkage import Model, prepare, train
+    from kintrace.linkage import FEATURES_VERSION, Model, prepare, train
     from kintrace.linkage.comparisons import settings_dict
 
     left, right, _ = generate(n_left, n_right, seed)
@@ -449,6 +449,7 @@ def train_default(seed: int, n_left: int = 20000, n_right: int = 40000) -> None:
     # A list of hundreds to thousands: about one pair in 100,000 is the same person.
     model.settings["probability_two_random_records_match"] = DEFAULT_PRIOR
     model.trained_on = {
+        "features_version": FEATURES_VERSION,
         "generator": "bench/make_people.py",
         "seed": seed,
         "records": [n_left, n_right],

@@ -10,16 +10,19 @@ Pure engine on Splink (DuckDB, or Spark past one machine); imports nothing from 
 - ``Index.build(records).search(person)``: one person against many, in milliseconds.
 - ``compare(a, b)``, ``explain(pair)``, ``sentence(evidence)``: evidence per field.
 - ``kintrace.linkage.spark.link_spark``: the same model on Spark.
+- ``FEATURES_VERSION``: version of the derived columns, saved with every model; each
+  comparison level has a stable id (``Model.levels()``, ``Level.id``).
 """
 
 from kintrace.linkage.engine import dedupe, link, train
 from kintrace.linkage.explain import explain, sentence
-from kintrace.linkage.features import prepare
+from kintrace.linkage.features import FEATURES_VERSION, prepare
 from kintrace.linkage.index import Candidate, Index, compare
 from kintrace.linkage.io import InputError, read_people
 from kintrace.linkage.model import Model
 
 __all__ = [
+    "FEATURES_VERSION",
     "Candidate",
     "Index",
     "InputError",

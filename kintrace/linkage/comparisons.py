@@ -22,7 +22,7 @@ JW_PLACEHOLDER = "JW("
 ALT_INITIALS = {
     "aleksandr": "o",
     "aleksey": "o",
-    "elena": "o",
+    "elena": "ohy",
     "anna": "hg",
     "nikolay": "m",
     "nikita": "m",
@@ -39,7 +39,7 @@ ALT_INITIALS = {
     "yuliya": "ij",
     "yuliy": "ij",
     "yaroslav": "j",
-    "ekaterina": "k",
+    "ekaterina": "ky",
     "igor": "",
     "elizaveta": "y",
     "evdokiya": "y",
@@ -170,6 +170,15 @@ def patronymic_comparison() -> dict[str, Any]:
     return _comparison("patronymic", "Father's name", levels)
 
 
+def _swapped_partial(full: str, partial: str) -> str:
+    """SQL: one side gives month and year only, and its month is the other's day (a date
+    written month first, 12.10.1995 for 10 December, read day first)."""
+    return (
+        f"(bd_{partial} IS NULL AND bm_{partial} IS NOT NULL AND bd_{full} = bm_{partial} "
+        f"AND bm_{full} <> bm_{partial})"
+    )
+
+
 def birth_date_comparison() -> dict[str, Any]:
     """Birth date at the precision both sides give; years far apart contradict."""
     same_y = "by_l = by_r"
@@ -188,6 +197,12 @@ def birth_date_comparison() -> dict[str, Any]:
             0.00007,
         ),
         _level(f"{same_y} AND bm_l = bm_r", "same birth year and month", 0.06, 0.002),
+        _level(
+            f"{same_y} AND ({_swapped_partial('l', 'r')} OR {_swapped_partial('r', 'l')})",
+            "birth month is the other's day",
+            0.01,
+            0.002,
+        ),
         _level(f"{same_y} AND (bm_l IS NULL OR bm_r IS NULL)", "same birth year", 0.07, 0.01),
         # Both give day and month and both differ: a namesake born that year, seldom a slip.
         _level(same_y, "same birth year, other month", 0.001, 0.02, fix_m=True),
@@ -248,6 +263,76 @@ def comparisons() -> list[dict[str, Any]]:
     ]
 
 
+# Stable ids of the comparison levels, by (comparison, label): explanations and saved
+# models refer to a level by its id, so a label can be reworded without breaking them.
+# Splink's settings have no place for an id; it is kept here and in the model's
+# ``.about.json``. Ids are never reused for a level of another meaning.
+LEVEL_IDS: dict[tuple[str, str], str] = {
+    ("surname", "surname missing"): "surname.missing",
+    ("surname", "same surname"): "surname.same",
+    ("surname", "same surname, other gender or case form"): "surname.same_stem",
+    ("surname", "surname sounds the same"): "surname.same_sound",
+    ("surname", "surname and given name swapped"): "surname.swapped_with_given",
+    ("surname", "surname nearly the same"): "surname.nearly_same",
+    ("surname", "surname similar"): "surname.similar",
+    ("surname", "surname different"): "surname.different",
+    ("given_name", "given name missing"): "given_name.missing",
+    ("given_name", "same given name (or its variant)"): "given_name.same_group",
+    ("given_name", "given name sounds the same"): "given_name.same_sound",
+    ("given_name", "surname and given name swapped"): "given_name.swapped_with_surname",
+    ("given_name", "given name nearly the same"): "given_name.slip",
+    ("given_name", "given name initial agrees"): "given_name.initial_agrees",
+    ("given_name", "given name initial differs"): "given_name.initial_differs",
+    ("given_name", "given name different"): "given_name.different",
+    ("patronymic", "father's name missing"): "patronymic.missing",
+    ("patronymic", "same father's name"): "patronymic.same_group",
+    ("patronymic", "father's name sounds the same"): "patronymic.same_sound",
+    ("patronymic", "father's name nearly the same"): "patronymic.slip",
+    ("patronymic", "father's name initial agrees"): "patronymic.initial_agrees",
+    ("patronymic", "father's name initial differs"): "patronymic.initial_differs",
+    ("patronymic", "father's name different"): "patronymic.different",
+    ("birth_date", "birth date missing"): "birth_date.missing",
+    ("birth_date", "same birth date"): "birth_date.same",
+    ("birth_date", "birth day and month swapped"): "birth_date.day_month_swapped",
+    ("birth_date", "same birth year and month"): "birth_date.same_year_month",
+    ("birth_date", "birth month is the other's day"): "birth_date.month_is_other_day",
+    ("birth_date", "same birth year"): "birth_date.same_year",
+    ("birth_date", "same birth year, other month"): "birth_date.same_year_other_month",
+    ("birth_date", "birth year one apart"): "birth_date.year_one_apart",
+    ("birth_date", "birth dates within ten years"): "birth_date.within_ten_years",
+    ("birth_date", "birth years far apart"): "birth_date.far_apart",
+    ("birth_place", "birth place missing"): "birth_place.missing",
+    ("birth_place", "same birth place"): "birth_place.same",
+    ("birth_place", "birth place similar"): "birth_place.similar",
+    ("birth_place", "birth place different"): "birth_place.different",
+    ("region", "region missing"): "region.missing",
+    ("region", "same region"): "region.same",
+    ("region", "region different"): "region.different",
+    ("unit", "military unit missing"): "unit.missing",
+    ("unit", "same military unit"): "unit.same",
+    ("unit", "military unit different"): "unit.different",
+    ("sex", "sex missing"): "sex.missing",
+    ("sex", "same sex"): "sex.same",
+    ("sex", "sex different"): "sex.different",
+}
+
+
+def level_id(comparison: str, label: str) -> str | None:
+    """The stable id of a level from its comparison and label; an extra field's levels
+    (:func:`extra_comparison`) are ``<field>.missing``, ``.same``, ``.nearly_same``,
+    ``.different``. None for a level this code does not know."""
+    found = LEVEL_IDS.get((comparison, label))
+    if found is not None:
+        return found
+    extra = {
+        f"{comparison} missing": "missing",
+        f"same {comparison}": "same",
+        f"{comparison} nearly the same": "nearly_same",
+        f"{comparison} different": "different",
+    }
+    return f"{comparison}.{extra[label]}" if label in extra else None
+
+
 # Blocking on canonical and phonetic keys, never raw tokens, so a name written in another
 # script or scheme still meets its twin. A rule: key pairs (left column, right column) and
 # an optional extra SQL condition.
@@ -268,6 +353,11 @@ BLOCKING_RULES: list[BlockingRule] = [
     ([("sn_key", "sn_key"), ("pn_init", "pn_init")], _AN_INITIAL),
     ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")], None),
+    # A slip in the surname with the given name as an initial of another script
+    # (Юрченко Алексей Андреевич / Юченко О.А.): the father's initial and the full date.
+    ([("pn_init", "pn_init"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
+    # A slip past the surname's first letters, initials only, a partial date.
+    ([("sn_pre", "sn_pre"), ("gn_init", "gn_init"), ("pn_init", "pn_init"), ("by", "by")], None),
 ]
 
 

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from kintrace.linkage.comparisons import blocking_rule_sql
 from kintrace.linkage.explain import explain_rows
-from kintrace.linkage.features import FEATURE_COLUMNS, prepare
+from kintrace.linkage.features import FEATURE_COLUMNS, FEATURES_VERSION, prepare
 from kintrace.linkage.model import Model, default_frequencies
 
 Progress = Callable[[str], None]
@@ -39,12 +39,15 @@ def _as_features(people: Any, extra_fields: tuple[str, ...] = ()) -> pa.Table:
 
 
 def _linker(tables: list[pa.Table], settings: dict[str, Any], con=None):
+    """A Splink linker over ``tables``, and the database API that holds them (other tables,
+    such as labels and term-frequency lookups, are registered through it)."""
     from splink import DuckDBAPI, Linker
 
     db = DuckDBAPI(connection=con or duckdb.connect())
     names = ["a_left", "b_right"] if len(tables) == 2 else ["people"]
     sdfs = [db.register(t, dataset_display_name=n) for t, n in zip(tables, names, strict=True)]
-    return Linker(sdfs if len(sdfs) > 1 else sdfs[0], settings, log_level=logging.WARNING)
+    linker = Linker(sdfs if len(sdfs) > 1 else sdfs[0], settings, log_level=logging.WARNING)
+    return linker, db
 
 
 def _quiet_splink() -> None:
@@ -79,11 +82,11 @@ def train(
     start = (start or Model.default()).with_extra_fields(list(extra_fields))
     if contradictions == "learned":
         start = start.with_learned_contradictions()
-    linker = _linker(tables, start.for_link_type(link_type))
+    linker, db = _linker(tables, start.for_link_type(link_type))
     linker.training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=seed)
     _estimate_prior(linker)
     if labels is not None:
-        sdf = linker._db_api.register(labels, dataset_display_name="labels")
+        sdf = db.register(labels, dataset_display_name="labels")
         linker.training.estimate_m_from_pairwise_labels(sdf)
     else:
         for rule in EM_RULES:
@@ -92,7 +95,8 @@ def train(
             )
     settings = linker.misc.save_model_to_json()
     sizes = [t.num_rows for t in tables]
-    return Model(settings, {"records": sizes, "labels": labels is not None}).regularised()
+    about = {"features_version": FEATURES_VERSION, "records": sizes, "labels": labels is not None}
+    return Model(settings, about).regularised()
 
 
 def _estimate_prior(linker) -> None:
@@ -168,13 +172,19 @@ def dedupe(
 def _predict(tables, link_type, threshold, explain, model, progress, blocking=()) -> pa.Table:
     _quiet_splink()
     chosen = choose_model(tables, model, progress)
+    if chosen.features_version != FEATURES_VERSION:
+        logging.getLogger(__name__).warning(
+            "model trained on features version %s, the columns are version %s: train it again",
+            chosen.features_version,
+            FEATURES_VERSION,
+        )
     settings = chosen.for_link_type(link_type)
     settings["blocking_rules_to_generate_predictions"] += [{"blocking_rule": b} for b in blocking]
     settings["retain_intermediate_calculation_columns"] = explain
     settings["retain_matching_columns"] = explain
-    linker = _linker(tables, settings)
+    linker, db = _linker(tables, settings)
     if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
-        _register_lookups(linker, population_lookups(tables, chosen))
+        _register_lookups(linker, db, population_lookups(tables, chosen))
     progress("predict")
     pairs = linker.inference.predict(threshold_match_probability=threshold)
     result = _ordered(pairs.as_duckdbpyrelation(), link_type, explain)
@@ -206,9 +216,11 @@ def population_lookups(tables: list[pa.Table], model: Model) -> dict[str, pa.Tab
     return lookups
 
 
-def _register_lookups(linker, lookups: dict[str, pa.Table], convert=lambda t: t) -> None:
+def _register_lookups(linker, db, lookups: dict[str, pa.Table], convert=lambda t: t) -> None:
+    """Term-frequency lookups registered through the linker's database API ``db`` (Splink 5:
+    ``db_api.register`` then ``register_term_frequency_lookup``)."""
     for col, table in lookups.items():
-        sdf = linker._db_api.register(convert(table), dataset_display_name=f"tf_lookup_{col}")
+        sdf = db.register(convert(table), dataset_display_name=f"tf_lookup_{col}")
         linker.table_management.register_term_frequency_lookup(sdf, col)
 
 

@@ -12,6 +12,13 @@ import pyarrow as pa
 from kintrace.linkage.comparisons import ALT_INITIALS
 from kintrace.linkage.io import NAME_COLUMNS, check_people
 
+# Version of the derived columns and of what kintrace.names puts in them. A model is saved
+# with the version it was trained on; raise it whenever a column's meaning or the name
+# rules change, so that a model trained on other features is noticed.
+# 2: names read Микита, dative patronymics, curly apostrophes and г.р./YYYYMMDD dates
+#    themselves; more initials for Elena and Ekaterina.
+FEATURES_VERSION = 2
+
 FEATURE_SCHEMA = pa.schema(
     [("unique_id", pa.string())]
     + [(c, pa.string()) for c in ("sn_canon", "sn_stem", "sn_key", "sn_pre", "gn_full")]
@@ -126,30 +133,15 @@ def place_key(text: str) -> str | None:
     return " ".join(names.phonetic_key(t) or t for t in keep)
 
 
-# "1999 г.р.", "07.03.1999 г.", "1999 р.н.": the words say "year (of birth)", not which.
-_DATE_WORDS = re.compile(
-    r"[\s,]*(г\.?\s*р\.?|р\.?\s*н\.?|гг?\.?|рр?\.?|года?\s+рождения|року\s+народження"
-    r"|года?|року|рік|year|born|b\.)[\s.]*$",
-    re.IGNORECASE,
-)
-
-
 def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
-    text = _DATE_WORDS.sub("", text.strip())
-    if re.fullmatch(r"(19|20)\d{6}", text):  # YYYYMMDD, as registers export it
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    parsed = _names().parse_date(text)
-    if parsed is None or parsed.year is None or not 1850 <= parsed.year <= 2100:
+    parsed = _names().parse_date(text)  # "1999 г.р." and YYYYMMDD included
+    if parsed is None:
         return None
     if parsed.precision == "year":
         return parsed.year, None, None
     if parsed.precision == "month":
         return parsed.year, parsed.month, None
     return parsed.year, parsed.month, parsed.day
-
-
-# Typographic apostrophes and soft-sign primes (BGN/PCGN "Yevgen’yevich") read as "'".
-_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʹ`´′", "'"))
 
 
 # Ranks that lists put before the name ("рядовой Иванов Иван", "ст. сержант ...").
@@ -168,8 +160,7 @@ _DATE_IN_NAME = re.compile(
 
 
 def _name_text(value: Any) -> str | None:
-    text = _blank(value)
-    return text.translate(_APOSTROPHES) if text else None
+    return _blank(value)
 
 
 def _split_full_name(text: str | None) -> tuple[str | None, str | None]:
@@ -250,7 +241,9 @@ def _as_table(people: Any) -> pa.Table:
     if isinstance(people, pa.Table):
         return people
     if isinstance(people, list):
-        return pa.Table.from_pylist(people)
+        # Every key of every row: pyarrow would take the columns from the first row only.
+        keys = list(dict.fromkeys(k for row in people for k in row))
+        return pa.table({k: [row.get(k) for row in people] for k in keys})
     if hasattr(people, "to_arrow"):  # DuckDB relation or polars frame
         return people.to_arrow() if not hasattr(people, "arrow") else people.arrow()
     return pa.Table.from_pandas(people, preserve_index=False)

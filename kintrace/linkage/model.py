@@ -15,8 +15,10 @@ from kintrace.linkage.comparisons import (
     blocking_rule_sql,
     dialect_settings,
     extra_comparison,
+    level_id,
     settings_dict,
 )
+from kintrace.linkage.features import FEATURES_VERSION
 
 DEFAULT_MODEL_FILE = "default_model.json"
 DEFAULT_FREQUENCIES_FILE = "frequencies.json"
@@ -30,13 +32,15 @@ DISAGREEMENT_LEVELS = {"birth_date": 4, "given_name": 2, "patronymic": 2}
 
 @dataclass(frozen=True)
 class Level:
-    """One comparison level: its label, m, u and whether it is the null level."""
+    """One comparison level: its label, m, u, whether it is the null level, and its stable
+    ``id`` (``"birth_date.day_month_swapped"``; see ``comparisons.LEVEL_IDS``)."""
 
     label: str
     m: float | None
     u: float | None
     is_null: bool
     tf_column: str | None
+    id: str | None = None
 
     @property
     def weight(self) -> float:
@@ -52,20 +56,26 @@ class Model:
 
     settings: dict[str, Any]
     trained_on: dict[str, Any] = field(default_factory=dict)
+    # Level ids as saved with the model, per comparison in level order (see save()).
+    level_ids: dict[str, list[str | None]] = field(default_factory=dict)
 
     @classmethod
     def default(cls) -> Model:
         """The packaged model trained on the synthetic generator's data."""
+        data = resources.files("kintrace.linkage.data")
         try:
-            text = resources.files("kintrace.linkage.data").joinpath(DEFAULT_MODEL_FILE)
-            return cls.from_json(text.read_text(encoding="utf-8"))
+            model = cls.from_json(data.joinpath(DEFAULT_MODEL_FILE).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return cls(settings_dict())
+            return cls(settings_dict(), {"features_version": FEATURES_VERSION})
+        about = data.joinpath(_about_name(DEFAULT_MODEL_FILE))
+        if about.is_file():
+            model._read_about(about.read_text(encoding="utf-8"))
+        return model
 
     @classmethod
     def untrained(cls, link_type: str = "link_only") -> Model:
         """The hand-set starting parameters, before any training."""
-        return cls(settings_dict(link_type))
+        return cls(settings_dict(link_type), {"features_version": FEATURES_VERSION})
 
     @classmethod
     def load(cls, path: str | Path) -> Model:
@@ -74,8 +84,13 @@ class Model:
         model = cls.from_json(path.read_text(encoding="utf-8"))
         about = _about_path(path)
         if about.exists():
-            model.trained_on = json.loads(about.read_text(encoding="utf-8"))
+            model._read_about(about.read_text(encoding="utf-8"))
         return model
+
+    def _read_about(self, text: str) -> None:
+        about = json.loads(text)
+        self.level_ids = about.pop("level_ids", {})
+        self.trained_on = about
 
     @classmethod
     def from_json(cls, text: str) -> Model:
@@ -84,11 +99,19 @@ class Model:
 
     def save(self, path: str | Path) -> None:
         """Save as Splink settings JSON, readable by ``splink.Linker(..., path)``; what it
-        was trained on goes beside it in ``<name>.about.json``."""
+        was trained on, the features version and the level ids go beside it in
+        ``<name>.about.json`` (Splink's settings have no place for them)."""
         path = Path(path)
         path.write_text(json.dumps(self.settings, indent=2, ensure_ascii=False), "utf-8")
-        if self.trained_on:
-            _about_path(path).write_text(json.dumps(self.trained_on, indent=2), "utf-8")
+        about = {"features_version": self.features_version, **self.trained_on}
+        about["level_ids"] = {c: [lv.id for lv in lvs] for c, lvs in self.levels().items()}
+        _about_path(path).write_text(json.dumps(about, indent=2), "utf-8")
+
+    @property
+    def features_version(self) -> int:
+        """The ``FEATURES_VERSION`` of the columns this model was trained on (1: before
+        the version was recorded)."""
+        return int(self.trained_on.get("features_version", 1))
 
     def with_extra_fields(self, fields: list[str]) -> Model:
         """This model plus an untrained plain comparison for each extra field."""
@@ -174,17 +197,22 @@ class Model:
         return self._levels
 
     def _read_levels(self) -> dict[str, list[Level]]:
+        saved = self.level_ids
         out = {}
         for comp in self.settings["comparisons"]:
-            out[comp["output_column_name"]] = [
+            name = comp["output_column_name"]
+            ids = saved.get(name, [])
+            out[name] = [
                 Level(
                     label=lv.get("label_for_charts", ""),
                     m=lv.get("m_probability"),
                     u=lv.get("u_probability"),
                     is_null=bool(lv.get("is_null_level")),
                     tf_column=lv.get("tf_adjustment_column"),
+                    id=(ids[i] if i < len(ids) else None)
+                    or level_id(name, lv.get("label_for_charts", "")),
                 )
-                for lv in comp["comparison_levels"]
+                for i, lv in enumerate(comp["comparison_levels"])
             ]
         return out
 
@@ -199,8 +227,12 @@ class Model:
         return self._by_gamma[(comparison, gamma)]
 
 
+def _about_name(name: str) -> str:
+    return Path(name).stem + ".about.json"
+
+
 def _about_path(path: Path) -> Path:
-    return path.with_name(path.stem + ".about.json")
+    return path.with_name(_about_name(path.name))
 
 
 def _gammas(levels: list[Level]) -> dict[int, Level]:

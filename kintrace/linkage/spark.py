@@ -61,7 +61,7 @@ def link_spark(
     settings = model.for_link_type("link_only", dialect="spark")
     linker = Linker(sdfs, settings, log_level=logging.WARNING)
     if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
-        _register_lookups(linker, population_lookups(tables, model), spark.createDataFrame)
+        _register_lookups(linker, db, population_lookups(tables, model), spark.createDataFrame)
     pairs = linker.inference.predict(threshold_match_probability=threshold).as_spark_dataframe()
     flip = "source_dataset_l <> 'a_left'"
     return pairs.selectExpr(

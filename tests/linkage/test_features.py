@@ -77,3 +77,15 @@ def test_row_without_a_name_gets_empty_name_columns():
 def test_rank_and_birth_date_inside_the_name(full_name, surname, year):
     row = _one(full_name=full_name)
     assert row["sn_canon"] == surname and row["by"] == year
+
+
+def test_rows_as_dicts_give_every_key_not_only_the_first_rows():
+    rows = prepare(
+        [
+            {"id": "1", "full_name": "Иванов Иван"},
+            {"id": "2", "full_name": "Петров Петр", "birth_date": "1990", "unit": "в/ч 12345"},
+            {"id": "3", "surname": "Сидоров", "given_name": "Сидор"},
+        ]
+    ).to_pylist()
+    assert (rows[1]["by"], rows[1]["unit"]) == (1990, "12345")
+    assert rows[2]["sn_canon"] == "sidorov" and rows[2]["gn_full"] == "sidor"

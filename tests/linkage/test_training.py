@@ -103,3 +103,30 @@ def test_saved_model_is_splink_settings_json(tmp_path, trained):
     left, _ = _synthetic()
     linker = Linker(DuckDBAPI().register(left.slice(0, 50)), str(path))
     assert linker._settings_obj.comparisons[0].output_column_name == "surname"
+
+
+def test_saved_model_carries_features_version_and_level_ids(tmp_path, trained):
+    import json
+
+    from kintrace.linkage import FEATURES_VERSION
+
+    path = tmp_path / "model.json"
+    trained.save(path)
+    about = json.loads((tmp_path / "model.about.json").read_text())
+    assert about["features_version"] == FEATURES_VERSION
+    assert about["level_ids"]["birth_date"][2] == "birth_date.day_month_swapped"
+    again = Model.load(path)
+    assert again.features_version == FEATURES_VERSION
+    assert [lv.id for lv in again.levels()["given_name"]] == about["level_ids"]["given_name"]
+
+
+def test_every_level_has_a_unique_stable_id():
+    from kintrace.linkage.comparisons import LEVEL_IDS, comparisons, level_id
+
+    ids = []
+    for comp in comparisons():
+        for lv in comp["comparison_levels"]:
+            found = level_id(comp["output_column_name"], lv["label_for_charts"])
+            assert found and found.startswith(comp["output_column_name"] + "."), lv
+            ids.append(found)
+    assert len(ids) == len(set(ids)) == len(LEVEL_IDS)
