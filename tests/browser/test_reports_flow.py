@@ -28,6 +28,7 @@ pytestmark = pytest.mark.browser
 
 REPORT = "/staff/reports/cases-by-region/"
 DEMO_CASES = "400"
+DEMO_RECORDS = "3000"
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def kintrace_server_with_demo(tmp_path_factory, output_dir: Path) -> Iterator[Li
         analyst = re.search(rf"^{ANALYST} \(analyst\) password: (\S+)$", created, re.M)
         if analyst is None:
             pytest.fail(f"No password in the output of createstaff:\n{created}")
-        _kintrace(["demo", "--cases", DEMO_CASES], env, log)
+        _kintrace(["demo", "--cases", DEMO_CASES, "--records", DEMO_RECORDS], env, log)
         process = subprocess.Popen(
             [str(KINTRACE), "run", "--port", str(port), "--no-worker"],
             env=env,
@@ -132,5 +133,37 @@ def test_analyst_filters_sees_a_chart_and_downloads_the_csv(
     assert width <= 390 + 1, "the page scrolls sideways on a phone"
     shots.take(small, "analyst-report-phone")
     phone.close()
+    desk.close()
+    assert errors.seen == []
+
+
+def test_analyst_narrows_the_list_overlap_to_one_side(
+    kintrace_server_with_demo: LiveServer, browser: Browser, output_dir: Path, staff_login
+) -> None:
+    kintrace_server = kintrace_server_with_demo
+    errors = ServerErrors()
+    desk = browser.new_context(
+        viewport={"width": 1366, "height": 900}, locale="en-GB", base_url=kintrace_server.url
+    )
+    desk.set_default_timeout(TIMEOUT_MS)
+    errors.watch(desk)
+    page = desk.new_page()
+    page.goto("/staff/login/")
+    staff_login(page, kintrace_server.analyst, kintrace_server.analyst_password)
+    overlap = "/staff/reports/lists-overlap/"
+    page.goto("/staff/reports/")
+    page.locator(f"a[href='{overlap}']").click()
+    assert_at(page, overlap, errors)
+    page.select_option("#id_side", "Ukraine")
+    page.locator("form.report-filters button[type=submit]").click()
+    page.wait_for_load_state()
+    assert_at(page, overlap, errors)
+    expect(page.locator(".meta")).to_contain_text("Side that published the list: Ukraine")
+    expect(page.locator("figure.chart svg[role=img]")).to_be_visible()
+    table = page.locator("#report-table")
+    expect(table).to_contain_text("Demo: coordination headquarters for prisoners + Demo: parl")
+    expect(table).not_to_contain_text("Demo: ministry of defence")  # the other side's lists
+    expect(page.locator("#sources")).to_contain_text("Lists counted: 5")
+    Screenshots(output_dir).take(page, "analyst-list-overlap")
     desk.close()
     assert errors.seen == []
