@@ -224,7 +224,7 @@ def _name_features(rows: list[tuple[str | None, ...]], report: Counter) -> list[
     """Name features per row; a row without a name, or one the parser refuses, gets none."""
     names = _names()
     empty = names.NameFeatures(*([None] * 10), ())
-    todo = sorted({r for r in rows if any(r)}, key=lambda r: tuple(x or "" for x in r))
+    todo = list(dict.fromkeys(r for r in rows if any(r)))  # each row's features stand alone
     try:
         found = dict(zip(todo, names.features_for_many(todo), strict=True))
     except Exception:  # one bad name must not sink the file: retry row by row

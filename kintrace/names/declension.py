@@ -91,9 +91,31 @@ def _word_readings(parse: pymorphy3.analyzer.Parse) -> list[Reading]:
     return []
 
 
+# Readings computed in other processes of a batch (see share_readings), used first.
+_SHARED: dict[tuple[str, str], tuple[Reading, ...]] = {}
+
+
+def share_readings(found: list[tuple[str, str, tuple[tuple, ...]]]) -> None:
+    """Take readings computed elsewhere, as ``(word, lang, ((role, case, sex, nominative,
+    weight), ...))``: a batch splits the dictionary work between its workers once."""
+    for word, lang, items in found:
+        _SHARED[word, lang] = tuple(Reading(*item) for item in items)
+
+
+def readings_as_tuples(word: str, lang: str) -> tuple[tuple, ...]:
+    """:func:`readings` as plain tuples, for sending to another process."""
+    # str(): pymorphy's grammemes are str subclasses that do not pickle
+    return tuple(
+        (r.role, str(r.case), r.sex, str(r.nominative), r.weight) for r in readings(word, lang)
+    )
+
+
 @lru_cache(maxsize=200_000)
 def readings(word: str, lang: str) -> tuple[Reading, ...]:
     """All name readings of a normalised Cyrillic word in ``lang`` (``ru`` or ``uk``), cached."""
+    shared = _SHARED.get((word, lang))
+    if shared is not None:
+        return shared
     parses = _analyzer(lang).parse(word)
     out: dict[tuple[str, str, str | None], Reading] = {}
     for parse in parses:
