@@ -214,7 +214,7 @@ def name_features(
 
 Row = tuple[str | None, str | None, str | None, str | None]
 
-PARALLEL_FROM = 100_000  # distinct rows; below this, forking costs more than it saves
+PARALLEL_FROM = 20_000  # distinct rows; below this, forking costs more than it saves
 _BATCH: list[Row] = []  # rows for forked workers, inherited through fork (never pickled)
 _FIELDS = tuple(NameFeatures.__dataclass_fields__)
 _AS_TUPLE = operator.attrgetter(*_FIELDS)
