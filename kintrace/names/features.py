@@ -18,7 +18,6 @@ from kintrace.names.parse import ParsedName, _token, parse_name, parse_parts
 from kintrace.names.phonetic import phonetic_key
 from kintrace.names.translit import canon_romanise
 from kintrace.names.variants import (
-    DEFERRAL,
     given_match,
     patronymic_base,
     patronymic_match,
@@ -244,32 +243,16 @@ def _features_of_row(row: Row) -> NameFeatures:
     return features_of(_parsed_row(row))
 
 
-def _uses_deferred(parsed: ParsedName, deferred: set[str]) -> bool:
-    """True when a given name of ``parsed`` (or a bracketed one) waits for rigour."""
-    if parsed.given_name and normalise_text(parsed.given_name) in deferred:
-        return True
-    return any(
-        role == "given" and normalise_text(alt) in deferred
-        for alt, role in zip(parsed.alternates, parsed.alternate_roles, strict=True)
-    )
-
-
-def _work(bounds: tuple[int, int]) -> tuple[list[tuple], list[int], list[int]]:
-    """Worker: for ``_BATCH[start:stop]``, the distinct features as tuples, each row's
-    index into them, and the rows that rigour must redo."""
-    DEFERRAL.active = True
-    deferred = DEFERRAL.words
+def _work(bounds: tuple[int, int]) -> tuple[list[tuple], list[int]]:
+    """Worker: for ``_BATCH[start:stop]``, the distinct features as tuples and each row's
+    index into them."""
     start, stop = bounds
     seen: dict[NameFeatures, int] = {}
     index: list[int] = []
-    redo: list[int] = []
     with _no_gc():
         for i in range(start, stop):
-            parsed = _parsed_row(_BATCH[i])
-            index.append(seen.setdefault(features_of(parsed), len(seen)))
-            if deferred and _uses_deferred(parsed, deferred):
-                redo.append(i)
-    return [_AS_TUPLE(f) for f in seen], index, redo
+            index.append(seen.setdefault(_features_of_row(_BATCH[i]), len(seen)))
+    return [_AS_TUPLE(f) for f in seen], index
 
 
 def _batch_words(bounds: tuple[int, int]) -> set[str]:
@@ -307,22 +290,19 @@ def _parallel(distinct: list[Row], workers: int) -> list[NameFeatures]:
             pending = pool.map_async(
                 _word_readings, [words[k::workers] for k in range(workers)], chunksize=1
             )
-            warm_up()  # rigour's tagger loads here while the workers compute
+            warm_up()  # rigour's tagger loads here while the workers look words up
             for found in pending.get():
                 share_readings(found)
+        # Forked after rigour's tagger is loaded: the workers look names up in it too.
         with context.Pool(workers) as pool:
             chunks = pool.map(_work, bounds, chunksize=1)
     finally:
         _BATCH = []
     results: list[NameFeatures] = []
-    redo: list[int] = []
     with _no_gc():
-        for values, index, chunk_redo in chunks:
+        for values, index in chunks:
             found = [NameFeatures(*v) for v in values]
             results.extend([found[i] for i in index])
-            redo.extend(chunk_redo)
-        for i in redo:
-            results[i] = _features_of_row(distinct[i])
     return results
 
 
@@ -336,10 +316,10 @@ def features_for_many(
 
     Distinct rows are computed once (published lists repeat names), and every
     step below is cached per word. From ``PARALLEL_FROM`` distinct rows on,
-    ``workers`` forked processes (default: the CPU count, at most 4) share the
-    work while this process loads rigour's tagger; each worker sends back every
-    distinct result once, and names that only rigour knows are then redone
-    here. ``progress``, when given, is called with ``(done, total_distinct)``
+    ``workers`` forked processes (default: the CPU count, at most 4) first share
+    the dictionary look-ups by word while this process loads rigour's tagger,
+    then, forked again with both at hand, share the rows; each worker sends back
+    every distinct result once. ``progress``, when given, is called with ``(done, total_distinct)``
     every 50,000 distinct rows (serial) or once at the end (parallel). Returns
     one :class:`NameFeatures` per input row, in order.
     """

@@ -217,22 +217,7 @@ def _wikidata_match(word: str) -> NameMatch | None:
     return NameMatch(best, sex, "wikidata", ties)
 
 
-class _Deferral:
-    """While ``active``, given names that only rigour could resolve are noted, not looked up.
-
-    Batch workers run this way so that rigour's slow start happens once, in the
-    parent, while the workers compute everything else; ``words`` holds the
-    normalised names whose look-up was deferred, so that every row using one of
-    them (cached results included) is redone.
-    """
-
-    active = False
-    words: set[str] = set()
-
-
-DEFERRAL = _Deferral()
-
-
+@lru_cache(maxsize=100_000)
 def given_match(word: str) -> NameMatch | None:
     """Resolve one normalised given name in the nominative to its name group.
 
@@ -241,16 +226,6 @@ def given_match(word: str) -> NameMatch | None:
     ``е`` -> ``ё`` retried); the phonetic key of the table forms when it points
     to one group only. ``None`` when nothing knows the name.
     """
-    if DEFERRAL.active:
-        match = given_match_offline(word)
-        if match is None or match.how == "sound":
-            DEFERRAL.words.add(word)
-        return match
-    return _given_match(word)
-
-
-@lru_cache(maxsize=100_000)
-def _given_match(word: str) -> NameMatch | None:
     if not word or len(word) < 2:
         return None
     form = _given_forms().get(word)
@@ -424,7 +399,6 @@ def all_patronymic_forms() -> list[tuple[str, str, str | None, str]]:
 
 
 __all__ = [
-    "DEFERRAL",
     "NameMatch",
     "all_given_forms",
     "all_patronymic_forms",
