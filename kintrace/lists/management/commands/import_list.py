@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from tqdm import tqdm
 
 from kintrace.lists import actions
@@ -83,7 +84,9 @@ class Command(BaseCommand):
                 progress=progress,
             )
         except ImportProblem as problem:
-            raise CommandError(f"{path}: {problem}. Nothing was imported.") from None
+            with translation.override(None):  # the command speaks English, as its other messages
+                message = str(problem)
+            raise CommandError(f"{path}: {message}. Nothing was imported.") from None
         finally:
             for bar in bars.values():
                 bar.close()
