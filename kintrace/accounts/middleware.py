@@ -35,6 +35,9 @@ PROTECTED_PREFIXES = ("/staff/", "/admin/")
 # Seconds since the epoch, kept in the session.
 SIGNED_IN_AT = "kintrace_signed_in_at"
 LAST_SEEN_AT = "kintrace_last_seen_at"
+# The last-seen time is rewritten at most this often, so that a busy page does not save the
+# session on every request (the idle timeout is counted in minutes anyway).
+LAST_SEEN_STEP = 60
 
 
 class SecondFactorMiddleware:
@@ -90,7 +93,9 @@ class SessionTimeoutMiddleware:
             return self.get_response(request)
         reason = expiry_reason(request)
         if reason is None:
-            request.session[LAST_SEEN_AT] = int(timezone.now().timestamp())
+            now = int(timezone.now().timestamp())
+            if now - request.session[LAST_SEEN_AT] >= LAST_SEEN_STEP:
+                request.session[LAST_SEEN_AT] = now
             return self.get_response(request)
         request.logout_reason = reason  # read by the audit receiver of the log-out signal
         logout(request)

@@ -13,36 +13,10 @@ from typing import IO
 from xml.sax.saxutils import escape
 
 from kintrace.lists.importers.csv_file import FORMULA_START
+from kintrace.lists.importers.pfif import PFIF_PERSON_FIELDS
 
 PFIF_NS = "http://zesty.ca/pfif/1.4"
-# PFIF 1.4 fields in the order of the specification.
-PERSON_FIELDS = (
-    "person_record_id",
-    "entry_date",
-    "expiry_date",
-    "author_name",
-    "author_email",
-    "author_phone",
-    "source_name",
-    "source_date",
-    "source_url",
-    "full_name",
-    "given_name",
-    "family_name",
-    "alternate_names",
-    "description",
-    "sex",
-    "date_of_birth",
-    "age",
-    "home_street",
-    "home_neighborhood",
-    "home_city",
-    "home_state",
-    "home_postal_code",
-    "home_country",
-    "photo_url",
-    "profile_urls",
-)
+PERSON_FIELDS = PFIF_PERSON_FIELDS
 NOTE_FIELDS = (
     "note_record_id",
     "person_record_id",

@@ -6,6 +6,8 @@ a record to a case (matching) is sensitive and lives in the matching app.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -175,7 +177,7 @@ class ImportJob(models.Model):
     def __str__(self) -> str:
         return self.file_name
 
-    @property
+    @cached_property
     def rows_written(self) -> int:
         """Records written so far while the job writes (counted beside the database)."""
         from kintrace.lists import progress

@@ -21,11 +21,14 @@ PFIF_NS = {
     "http://zesty.ca/pfif/1.3",
     "http://zesty.ca/pfif/1.2",
 }
-PERSON_FIELDS = (
+# PFIF 1.4 person fields in the order of the specification (the exporter writes them all).
+PFIF_PERSON_FIELDS = (
     "person_record_id",
     "entry_date",
     "expiry_date",
     "author_name",
+    "author_email",
+    "author_phone",
     "source_name",
     "source_date",
     "source_url",
@@ -46,6 +49,9 @@ PERSON_FIELDS = (
     "photo_url",
     "profile_urls",
 )
+# What an import reads: the authors' e-mail and phone are someone's contact details, not the
+# listed person's, and are left in the file.
+PERSON_FIELDS = tuple(f for f in PFIF_PERSON_FIELDS if f not in ("author_email", "author_phone"))
 NOTE_FIELDS = ("status", "last_known_location", "source_date", "text")
 COLUMNS = [*PERSON_FIELDS, "status", "last_known_location", "note_date", "note_text"]
 
