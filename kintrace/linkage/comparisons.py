@@ -196,7 +196,14 @@ def birth_date_comparison() -> dict[str, Any]:
             0.03,
             0.00007,
         ),
-        _level(f"{same_y} AND bm_l = bm_r", "same birth year and month", 0.06, 0.002),
+        _level(
+            f"{same_y} AND bm_l = bm_r AND (bd_l IS NULL OR bd_r IS NULL)",
+            "same birth year and month",
+            0.06,
+            0.002,
+        ),
+        # Both give the day and it differs: a slip in the day, or a namesake that month.
+        _level(f"{same_y} AND bm_l = bm_r", "same birth year and month, other day", 0.02, 0.002),
         _level(
             f"{same_y} AND ({_swapped_partial('l', 'r')} OR {_swapped_partial('r', 'l')})",
             "birth month is the other's day",
@@ -204,6 +211,13 @@ def birth_date_comparison() -> dict[str, Any]:
             0.002,
         ),
         _level(f"{same_y} AND (bm_l IS NULL OR bm_r IS NULL)", "same birth year", 0.07, 0.01),
+        # A slip in the year (1963 for 1962) with day and month agreeing.
+        _level(
+            "abs(by_l - by_r) = 1 AND bm_l = bm_r AND bd_l = bd_r",
+            "same birth day and month, year one apart",
+            0.02,
+            0.0001,
+        ),
         # Both give day and month and both differ: a namesake born that year, seldom a slip.
         _level(same_y, "same birth year, other month", 0.001, 0.02, fix_m=True),
         _level(f"abs(by_l - by_r) = 1 AND {rest_fits}", "birth year one apart", 0.03, 0.02),
@@ -295,8 +309,10 @@ LEVEL_IDS: dict[tuple[str, str], str] = {
     ("birth_date", "same birth date"): "birth_date.same",
     ("birth_date", "birth day and month swapped"): "birth_date.day_month_swapped",
     ("birth_date", "same birth year and month"): "birth_date.same_year_month",
+    ("birth_date", "same birth year and month, other day"): "birth_date.same_year_month_other_day",
     ("birth_date", "birth month is the other's day"): "birth_date.month_is_other_day",
     ("birth_date", "same birth year"): "birth_date.same_year",
+    ("birth_date", "same birth day and month, year one apart"): "birth_date.year_slip",
     ("birth_date", "same birth year, other month"): "birth_date.same_year_other_month",
     ("birth_date", "birth year one apart"): "birth_date.year_one_apart",
     ("birth_date", "birth dates within ten years"): "birth_date.within_ten_years",
@@ -356,6 +372,10 @@ BLOCKING_RULES: list[BlockingRule] = [
     # A slip in the surname with the given name as an initial of another script
     # (Юрченко Алексей Андреевич / Юченко О.А.): the father's initial and the full date.
     ([("pn_init", "pn_init"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
+    # A slip in the surname's first letters (Руеднко/Руденко, Даилова/Данилова): the end
+    # of its sound key with the given name and the father's name or the birth year.
+    ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], None),
+    ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("by", "by")], None),
     # A slip past the surname's first letters, initials only, a partial date.
     ([("sn_pre", "sn_pre"), ("gn_init", "gn_init"), ("pn_init", "pn_init"), ("by", "by")], None),
 ]

@@ -17,11 +17,14 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 # rules change, so that a model trained on other features is noticed.
 # 2: names read Микита, dative patronymics, curly apostrophes and г.р./YYYYMMDD dates
 #    themselves; more initials for Elena and Ekaterina.
-FEATURES_VERSION = 2
+# 3: sn_suf; slips in given names put right, familiar forms added, dictionary guesses
+#    weigh less, declined patronymics and rigour's given names decide the word order.
+FEATURES_VERSION = 3
 
 FEATURE_SCHEMA = pa.schema(
     [("unique_id", pa.string())]
-    + [(c, pa.string()) for c in ("sn_canon", "sn_stem", "sn_key", "sn_pre", "gn_full")]
+    + [(c, pa.string()) for c in ("sn_canon", "sn_stem", "sn_key", "sn_pre", "sn_suf")]
+    + [("gn_full", pa.string())]
     + [("gn_key", pa.string())]
     + [(c, pa.string()) for c in ("gn_init", "gn_inits", "pn_full", "pn_key", "pn_init")]
     + [(c, pa.string()) for c in ("pn_inits", "sex")]
@@ -256,6 +259,16 @@ def _inits(initial: str | None, group: str | None) -> str | None:
     return initial + ALT_INITIALS.get(group or "", "")
 
 
+# Shorter sound keys are too few to block on by their end alone.
+SUFFIX_FROM = 5
+
+
+def _suffix(key: str | None) -> str | None:
+    """The last three letters of a surname's sound key, for blocking past a slip at its
+    start; None for a short key."""
+    return key[-3:] if key and len(key) >= SUFFIX_FROM else None
+
+
 def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
     def full(value: str | None) -> str | None:
         return value if value and len(value) > 1 else None
@@ -269,6 +282,7 @@ def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
         "sn_stem": [f.surname_stem or None for f in feats],
         "sn_key": [f.surname_key or None for f in feats],
         "sn_pre": [(f.surname_key or "")[:3] or None for f in feats],
+        "sn_suf": [_suffix(f.surname_key) for f in feats],
         "gn_full": [full(f.given_canon) for f in feats],
         "gn_key": [(f.given_key or None) if full(f.given_canon) else None for f in feats],
         "gn_init": [(f.given_initial or None) for f in feats],

@@ -12,49 +12,63 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kintrace.linkage.comparisons import level_id
 from kintrace.names import parse_name
 
-# The linkage engine's level labels, in words a caseworker reads.
+# The linkage engine's levels, by their stable ids, in words a caseworker reads.
 LEVELS = {
-    "same surname": gettext_lazy("same surname"),
-    "same surname, other gender or case form": gettext_lazy(
-        "same surname in another gender or case form"
+    "surname.same": gettext_lazy("same surname"),
+    "surname.same_stem": gettext_lazy("same surname in another gender or case form"),
+    "surname.same_sound": gettext_lazy("surname sounds the same"),
+    "surname.swapped_with_given": gettext_lazy("surname and given name swapped"),
+    "surname.nearly_same": gettext_lazy("surname nearly the same (a typo?)"),
+    "surname.similar": gettext_lazy("surname similar"),
+    "surname.different": gettext_lazy("surname different"),
+    "given_name.same_group": gettext_lazy("same given name"),
+    "given_name.same_sound": gettext_lazy("given name sounds the same"),
+    "given_name.swapped_with_surname": gettext_lazy("surname and given name swapped"),
+    "given_name.slip": gettext_lazy("given name nearly the same (a typo?)"),
+    "given_name.initial_agrees": gettext_lazy("initial of the given name agrees"),
+    "given_name.initial_differs": gettext_lazy("initial of the given name differs"),
+    "given_name.different": gettext_lazy("given name different"),
+    "patronymic.same_group": gettext_lazy("same patronymic"),
+    "patronymic.same_sound": gettext_lazy("patronymic sounds the same"),
+    "patronymic.slip": gettext_lazy("patronymic nearly the same (a typo?)"),
+    "patronymic.initial_agrees": gettext_lazy("initial of the patronymic agrees"),
+    "patronymic.initial_differs": gettext_lazy("initial of the patronymic differs"),
+    "patronymic.different": gettext_lazy("patronymic different"),
+    "birth_date.same": gettext_lazy("same birth date"),
+    "birth_date.day_month_swapped": gettext_lazy("birth date with day and month swapped"),
+    "birth_date.same_year_month": gettext_lazy("same year and month of birth"),
+    "birth_date.same_year_month_other_day": gettext_lazy(
+        "same year and month of birth, another day"
     ),
-    "surname sounds the same": gettext_lazy("surname sounds the same"),
-    "surname and given name swapped": gettext_lazy("surname and given name swapped"),
-    "surname nearly the same": gettext_lazy("surname nearly the same (a typo?)"),
-    "surname similar": gettext_lazy("surname similar"),
-    "surname different": gettext_lazy("surname different"),
-    "same given name (or its variant)": gettext_lazy("same given name"),
-    "given name sounds the same": gettext_lazy("given name sounds the same"),
-    "given name nearly the same": gettext_lazy("given name nearly the same (a typo?)"),
-    "given name initial agrees": gettext_lazy("initial of the given name agrees"),
-    "given name initial differs": gettext_lazy("initial of the given name differs"),
-    "given name different": gettext_lazy("given name different"),
-    "same father's name": gettext_lazy("same patronymic"),
-    "father's name sounds the same": gettext_lazy("patronymic sounds the same"),
-    "father's name nearly the same": gettext_lazy("patronymic nearly the same (a typo?)"),
-    "father's name initial agrees": gettext_lazy("initial of the patronymic agrees"),
-    "father's name initial differs": gettext_lazy("initial of the patronymic differs"),
-    "father's name different": gettext_lazy("patronymic different"),
-    "same birth date": gettext_lazy("same birth date"),
-    "birth day and month swapped": gettext_lazy("birth date with day and month swapped"),
-    "same birth year and month": gettext_lazy("same year and month of birth"),
-    "same birth year": gettext_lazy("same year of birth"),
-    "same birth year, other month": gettext_lazy("same year of birth, another month"),
-    "birth year one apart": gettext_lazy("year of birth one apart"),
-    "birth dates within ten years": gettext_lazy("birth dates years apart"),
-    "birth years far apart": gettext_lazy("birth dates far apart"),
-    "same birth place": gettext_lazy("same place of birth"),
-    "birth place similar": gettext_lazy("similar place of birth"),
-    "birth place different": gettext_lazy("another place of birth"),
-    "same region": gettext_lazy("same region"),
-    "region different": gettext_lazy("another region"),
-    "same military unit": gettext_lazy("unit matches"),
-    "military unit different": gettext_lazy("another military unit"),
-    "same sex": gettext_lazy("same sex"),
-    "sex different": gettext_lazy("another sex"),
+    "birth_date.month_is_other_day": gettext_lazy(
+        "month of birth is the other date's day (written month first?)"
+    ),
+    "birth_date.same_year": gettext_lazy("same year of birth"),
+    "birth_date.year_slip": gettext_lazy("same day and month of birth, year one apart"),
+    "birth_date.same_year_other_month": gettext_lazy("same year of birth, another month"),
+    "birth_date.year_one_apart": gettext_lazy("year of birth one apart"),
+    "birth_date.within_ten_years": gettext_lazy("birth dates years apart"),
+    "birth_date.far_apart": gettext_lazy("birth dates far apart"),
+    "birth_place.same": gettext_lazy("same place of birth"),
+    "birth_place.similar": gettext_lazy("similar place of birth"),
+    "birth_place.different": gettext_lazy("another place of birth"),
+    "region.same": gettext_lazy("same region"),
+    "region.different": gettext_lazy("another region"),
+    "unit.same": gettext_lazy("unit matches"),
+    "unit.different": gettext_lazy("another military unit"),
+    "sex.same": gettext_lazy("same sex"),
+    "sex.different": gettext_lazy("another sex"),
 }
+
+
+def level_words(field: str, label: str) -> str:
+    """A level in the reader's language, found by its stable id (stored evidence keeps the
+    engine's label); a level without words of its own keeps the label."""
+    found = LEVELS.get(level_id(field, label) or "")
+    return str(found) if found is not None else label
 
 
 @dataclass(frozen=True)
@@ -102,7 +116,7 @@ def plain_words(evidence: list, *, sought_name: str, record_name: str) -> list[P
     sought, record = parse_name(sought_name), parse_name(record_name)
     points: list[Point] = []
     for field, label, weight in sorted(evidence, key=lambda e: -abs(e[2])):
-        text = str(LEVELS.get(label, label))
+        text = level_words(field, label)
         points.append(Point(text, weight))
         if field in ("surname", "given_name", "patronymic") and weight > 0:
             for extra in _how_written(

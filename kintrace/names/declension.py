@@ -66,15 +66,22 @@ def _nominative(parse: pymorphy3.analyzer.Parse, extra: frozenset[str] = frozens
     return word.replace("ё", "е")
 
 
+# Weight of a name reading that the dictionary guessed from the word's ending: the
+# Russian dictionary reads Бондар as a man's given name and Игря (a slip for Игоря) as
+# a woman's, by analogy; such a guess must not outweigh a name the dictionary knows.
+GUESS_WEIGHT = 0.5
+
+
 def _name_readings(parse: pymorphy3.analyzer.Parse) -> list[Reading]:
     role = next((r for t, r in _TAG_ROLE.items() if t in parse.tag), None)
     if role is None or parse.tag.number == "plur" or parse.tag.case is None:
         return []
     sex = _sex(parse.tag)
+    weight = 1.0 if parse.is_known else GUESS_WEIGHT
     if "Fixd" in parse.tag:
         # Indeclinable for this sex (Коваленко, Ковальчук for a woman): nominative as written.
-        return [Reading(role, parse.tag.case, sex, parse.word.replace("ё", "е"), 1.0)]
-    return [Reading(role, parse.tag.case, sex, _nominative(parse), 1.0)]
+        return [Reading(role, parse.tag.case, sex, parse.word.replace("ё", "е"), weight)]
+    return [Reading(role, parse.tag.case, sex, _nominative(parse), weight)]
 
 
 def _word_readings(parse: pymorphy3.analyzer.Parse) -> list[Reading]:
@@ -145,7 +152,7 @@ class Agreement:
     score: float
 
 
-_UNKNOWN = 0.25  # a word with no reading in this role: kept as written
+_UNKNOWN = 0.25  # a word with no reading in this role, in the nominative: kept as written
 _NOMN_BONUS = 0.3  # lists mostly use the nominative; a lone Иванова is a woman
 _COMBOS = tuple((case, sex) for case in CASES for sex in ("m", "f"))
 
@@ -169,12 +176,15 @@ def _profile(word: str, lang: str, role: str) -> tuple[int, tuple[str, ...], boo
     """Per (case, sex) combination: the id of the word's scores in ``role``, its
     nominatives, and whether the word has any reading at all."""
     index = {(r.role, r.case, r.sex): r for r in readings(word, lang)}
+    # A word the dictionary reads in this role, but not in this case and sex, does not fit
+    # it (Никитича is no nominative); only a word unknown in the role may stand as written.
+    unknown = 0.0 if any(r == role for r, _, _ in index) else _UNKNOWN
     scores: list[float] = []
     noms: list[str] = []
     for case, sex in _COMBOS:
         reading = index.get((role, case, sex)) or index.get((role, case, None))
         if reading is None:
-            scores.append(_UNKNOWN if case == "nomn" else 0.0)
+            scores.append(unknown if case == "nomn" else 0.0)
             noms.append(word)
         else:
             scores.append(reading.weight)

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kintrace.names.declension import nominatives, role_weights, word_language
+from kintrace.names.declension import agree, nominatives, role_weights, word_language
 from kintrace.names.normalise import normalise_text, script_of, title_word, unify_marks
+from kintrace.names.spelling import given_corrections
 from kintrace.names.variants import (
     given_form_languages,
     given_match,
@@ -132,13 +133,17 @@ def _fit_id(word: str, lang: str | None) -> int:
 
 def _fit(word: str, role: str, lang: str | None) -> float:
     """How well a word fits a role, from dictionaries and endings (0..1)."""
-    if role == P:
-        return 1.0 if looks_like_patronymic(word) else 0.0
+    if role == P and looks_like_patronymic(word):
+        return 1.0
     if script_of(word) == "cyrillic":
         weights = role_weights(word, lang or "ru")
+        if role == P:  # a declined patronymic (Александровичу) the dictionary knows
+            return 1.0 if weights[P] >= 1.0 else 0.0
         if role == G and is_given_form(word):
             return 1.0
         return weights[role] if role == G else max(weights[S], 0.5 if not weights[G] else 0.3)
+    if role == P:
+        return 0.0
     if role == G:
         # Cheap look-up only: rigour is consulted for the word finally read as the given name.
         match = given_match_offline(word)
@@ -154,7 +159,27 @@ def _order(words: list[str], lang: str | None, surname_first: bool) -> tuple[str
         if looks_like_patronymic(words[-1]):
             return (S,) * (n - 2) + (G, P)
         return (S, G, P) + (S,) * (n - 3)
+    if n == 2 and not surname_first and lang is None:
+        found = _latin_pair_order(words[0], words[1])
+        if found is not None:
+            return found
     return _best_order(tuple([_fit_id(w, lang) for w in words]), surname_first)
+
+
+@lru_cache(maxsize=100_000)
+def _latin_pair_order(first: str, second: str) -> tuple[str, ...] | None:
+    """Two Latin words that our tables do not know as given names (``Michael Shestakov``):
+    rigour's name groups decide which one is, None when they do not tell."""
+    if _word_script(first) != "latin" or _word_script(second) != "latin":
+        return None
+    if given_match_offline(first) is not None or given_match_offline(second) is not None:
+        return None
+    known = (given_match(first) is not None, given_match(second) is not None)
+    if known == (True, False):
+        return (G, S)
+    if known == (False, True):
+        return (S, G)
+    return None
 
 
 @lru_cache(maxsize=10_000)
@@ -292,6 +317,7 @@ def _assemble(
     bracketed: list[tuple[int, str]],
     tokens: list[tuple[str, tuple[str, ...] | None]],
 ) -> ParsedName:
+    words = _with_given_corrected(words, roles, lang)
     noms = nominatives(tuple(words), roles, lang) if lang and words else words
     surnames: list[str] = []
     given_word = patronymic_word = None
@@ -337,6 +363,21 @@ def _assemble(
         hint,
         alt_roles,
     )
+
+
+def _with_given_corrected(words: list[str], roles: tuple[str, ...], lang: str | None) -> list[str]:
+    """The words with a slip in the given name put right (see :mod:`.spelling`); of
+    several cases of the right name, the one that agrees best with the other words."""
+    if G not in roles:
+        return words
+    i = roles.index(G)
+    fixes = given_corrections(words[i])
+    if not fixes:
+        return words
+    options = [[*words[:i], fix, *words[i + 1 :]] for fix in fixes]
+    if len(options) == 1 or not lang:
+        return options[0]
+    return max(options, key=lambda option: agree(tuple(option), roles, lang).score)
 
 
 @lru_cache(maxsize=300_000)

@@ -59,6 +59,21 @@ SAME_PERSON = [
         person("Смирнов Андрей Викторович", "", unit="VCh 12345"),
     ),
     (
+        "slip in the given name",
+        person("Николаева Генндия Константиновича", "03.11.1986", unit="71699"),
+        person("Николаев Геннадий Константинович", "", unit="VCh 71699"),
+    ),
+    (
+        "slip in the surname's first letters, no date",
+        person("Руеднко Артём Евгеньевич", "26/01/2000"),
+        person("Руденко, Артем Евгеньевич", "", unit="VCh 38768"),
+    ),
+    (
+        "year slip",
+        person("Афанасьев Дмитрий Петрович", "1963-09-18", birth_place="Хабаровск"),
+        person("Афанасьев Дмитрий Петрович", "18.09.1962", birth_place="Хабаровск"),
+    ),
+    (
         "rare full name, no date",
         person("Гребенюк Ярослав Тарасович"),
         person("Grebeniuk Yaroslav Tarasovych"),
@@ -179,6 +194,24 @@ LEVELS = [
         person("Иванов Иван", "1970"),
         person("Иванов Иван", "1995"),
         "birth years far apart",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "17.02.1991"),
+        person("Иванов Иван", "28.02.1991"),
+        "same birth year and month, other day",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "02.1991"),
+        person("Иванов Иван", "28.02.1991"),
+        "same birth year and month",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "18.09.1963"),
+        person("Иванов Иван", "1962-09-18"),
+        "same birth day and month, year one apart",
     ),
     (
         "unit",

@@ -45,3 +45,20 @@ def test_sentence_strongest_first_and_against_last():
 def test_unknown_label_is_shown_as_is():
     points = plain_words([["x", "same passport", 3.0]], sought_name="A B", record_name="A B")
     assert points[0].text == "same passport"
+
+
+def test_every_level_of_the_engine_has_words():
+    from kintrace.linkage.comparisons import LEVEL_IDS
+    from kintrace.matching.explain import LEVELS
+
+    assert set(LEVEL_IDS.values()) - {
+        i for i in LEVEL_IDS.values() if i.endswith(".missing")
+    } <= set(LEVELS)
+
+
+def test_stored_evidence_keeps_its_words_by_level_id():
+    from kintrace.matching.explain import level_words
+
+    with translation.override("en"):
+        assert level_words("birth_date", "birth month is the other's day").startswith("month")
+        assert level_words("birth_date", "an unknown label") == "an unknown label"
