@@ -19,18 +19,38 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+# The memory the run takes from the machine: the proportional set size (PSS) of the process
+# and its forked workers, summed and sampled four times a second. Each worker's own peak RSS
+# also counts the pages it shares with the parent (the dictionaries, rigour's tagger, the
+# rows), so adding peaks would count those two or three times.
 LINK_RUN = """
-import json, resource, sys, time
+import json, resource, sys, threading, time
+import psutil
 from kintrace.linkage.cli import main
 stages, t0 = {}, time.perf_counter()
 def step(name):
     stages[name] = time.perf_counter() - t0
+combined = [0]
+done = threading.Event()
+def sample():
+    me = psutil.Process()
+    while not done.wait(0.25):
+        total = 0
+        for proc in [me, *me.children(recursive=True)]:
+            try:
+                total += proc.memory_full_info().pss
+            except psutil.Error:
+                pass
+        combined[0] = max(combined[0], total)
+threading.Thread(target=sample, daemon=True).start()
 code = main(["link-files", sys.argv[1], sys.argv[2], "--out", sys.argv[3]], progress=step)
 total = time.perf_counter() - t0
+done.set()
 self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"code": code, "seconds": total, "stages": stages,
-                  "peak_mib": self_kb / 1024, "worker_peak_mib": child_kb / 1024}))
+                  "peak_mib": self_kb / 1024, "worker_peak_mib": child_kb / 1024,
+                  "combined_pss_mib": combined[0] / 2**20}))
 """
 
 VANILLA_RUN = """
@@ -129,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{'kintrace link-files':22} {ours['seconds']:8.1f} {ours['peak_mib']:9.0f}  "
                 f"{stages}; workers' peak {ours['worker_peak_mib']:.0f} MiB"
+            )
+            print(
+                f"{'':22} process and workers together (PSS): "
+                f"{ours['combined_pss_mib']:.0f} MiB at most"
             )
         if "vanilla" not in args.skip:
             van = _run(VANILLA_RUN, left, right, str(Path(tmp) / "vanilla.csv"), str(HERE))

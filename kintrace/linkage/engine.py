@@ -118,9 +118,42 @@ def choose_model(tables: list[pa.Table], model: Model | None, progress: Progress
 
 def _auto_model(tables: list[pa.Table], start: Model) -> Model:
     if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
-        return start
+        return _with_counted_prior(tables, start)
     right = tables[1] if len(tables) > 1 else None
     return train(tables[0], right, start=start)
+
+
+# Fewer sure pairs than this say too little about the input: the model's prior stays.
+MIN_SURE_PAIRS = 5
+
+
+def _with_counted_prior(tables: list[pa.Table], model: Model) -> Model:
+    """The model with the prior of these inputs: pairs agreeing on surname, given name and
+    full birth date (almost never different people), over the share of true pairs such a
+    rule finds (PRIOR_RECALL), over all pairs. Training does the same through Splink; here
+    the input is too small to train, but not to count. A list that mostly holds the sought
+    people gets a higher prior than one that holds few of them."""
+    con = duckdb.connect()
+    for name, table in zip(("a", "b"), tables, strict=False):
+        con.register(name, table.select([c for c, _ in PRIOR_RULES[0]]))
+    on = " AND ".join(f"a.{c} = b.{c}" for c, _ in PRIOR_RULES[0])
+    if len(tables) > 1:
+        total = tables[0].num_rows * tables[1].num_rows
+        sql = f"SELECT count(*) FROM a JOIN b ON {on}"  # noqa: S608
+    else:
+        n = tables[0].num_rows
+        total = n * (n - 1) // 2
+        on = on.replace("b.", "a2.")
+        sql = (
+            "SELECT count(*) FROM (SELECT *, row_number() OVER () AS rn FROM a) a "  # noqa: S608
+            "JOIN (SELECT *, row_number() OVER () AS rn FROM a) a2 "
+            f"ON {on} AND a.rn < a2.rn"
+        )
+    sure = con.execute(sql).fetchall()[0][0]
+    if sure < MIN_SURE_PAIRS or not total:
+        return model
+    prior = min(sure / PRIOR_RECALL / total, 0.5)
+    return model.with_prior(prior, f"{sure} pairs agreeing on name and birth date")
 
 
 def _noop(_: str) -> None:

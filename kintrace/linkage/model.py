@@ -120,6 +120,13 @@ class Model:
         settings["comparisons"] += [extra_comparison(f) for f in fields if f not in have]
         return Model(settings, dict(self.trained_on))
 
+    def with_prior(self, prior: float, source: str) -> Model:
+        """This model with another prior (the probability that two random records are the
+        same person), noting in ``trained_on`` where it came from."""
+        settings = copy.deepcopy(self.settings)
+        settings["probability_two_random_records_match"] = prior
+        return Model(settings, {**self.trained_on, "prior_from": source}, dict(self.level_ids))
+
     def with_learned_contradictions(self) -> Model:
         """Let training estimate the contradiction levels instead of keeping them fixed.
 

@@ -130,3 +130,50 @@ def test_every_level_has_a_unique_stable_id():
             assert found and found.startswith(comp["output_column_name"] + "."), lv
             ids.append(found)
     assert len(ids) == len(set(ids)) == len(LEVEL_IDS)
+
+
+def _letters(i: int) -> str:
+    """A distinct surname stem for each number: 0 -> Ba, 1 -> Be, ..."""
+    out = ""
+    for _ in range(3):
+        i, k = divmod(i, 75)
+        out += "bdfghklmnprstvz"[k // 5] + "aeiou"[k % 5]
+    return out.title()
+
+
+def _small_lists(n_left: int, n_right: int, shared: int) -> tuple[list[dict], list[dict]]:
+    """Two small lists of distinct people; the first ``shared`` of the left are on the right."""
+    rng = random.Random(3)
+    people = [
+        {
+            "full_name": f"{_letters(i)}enko {rng.choice(['Ivan', 'Petro', 'Taras', 'Oleh'])}",
+            "birth_date": f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{1960 + i % 45}",
+        }
+        for i in range(n_left + n_right)
+    ]
+    left = [{"id": f"L{i}", **p} for i, p in enumerate(people[:n_left])]
+    right = [{"id": f"R{i}", **p} for i, p in enumerate(people[:shared])]
+    right += [
+        {"id": f"R{shared + i}", **p} for i, p in enumerate(people[n_left:][: n_right - shared])
+    ]
+    return left, right
+
+
+def test_small_inputs_count_their_own_prior():
+    from kintrace.linkage import prepare
+    from kintrace.linkage.engine import PRIOR_RECALL, choose_model
+
+    left, right = _small_lists(200, 400, shared=60)
+    tables = [prepare(left), prepare(right)]
+    model = choose_model(tables, None, lambda _: None)
+    assert model.prior == pytest.approx(60 / PRIOR_RECALL / (200 * 400))
+    assert "60 pairs" in model.trained_on["prior_from"]
+
+
+def test_too_few_sure_pairs_keep_the_default_prior():
+    from kintrace.linkage import prepare
+    from kintrace.linkage.engine import choose_model
+
+    left, right = _small_lists(200, 400, shared=2)
+    model = choose_model([prepare(left), prepare(right)], None, lambda _: None)
+    assert model.prior == Model.default().prior
