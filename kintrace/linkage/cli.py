@@ -99,15 +99,16 @@ def _check_out(path: Path) -> None:
 
 def _run(command: str, args, progress) -> tuple[pa.Table, Counter]:
     from kintrace.linkage.engine import dedupe, link
-    from kintrace.linkage.features import prepare
+    from kintrace.linkage.features import prepare, prepare_all
 
     progress("read")
     report: Counter = Counter()
     if command == "link-files":
         left, right = read_people(args.left), read_people(args.right)
         progress("normalise")
-        left_f = prepare(left, report=_prefixed(report, args.left))
-        right_f = prepare(right, report=_prefixed(report, args.right))
+        left_f, right_f = prepare_all(
+            [left, right], reports=[_prefixed(report, args.left), _prefixed(report, args.right)]
+        )
         result = link(
             left_f, right_f, threshold=args.threshold, explain=args.explain, progress=progress
         )

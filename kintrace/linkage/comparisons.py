@@ -355,6 +355,8 @@ def level_id(comparison: str, label: str) -> str | None:
 BlockingRule = tuple[list[tuple[str, str]], str | None]
 _NO_PATRONYMIC_OR_DATE = "(l.pn_full IS NULL OR r.pn_full IS NULL OR l.by IS NULL OR r.by IS NULL)"
 _AN_INITIAL = "(l.gn_full IS NULL OR r.gn_full IS NULL)"
+# Most surnames ending alike are other surnames (Иванов, Смирнов): only near spellings.
+_SURNAME_SLIP = "levenshtein(l.sn_key, r.sn_key) <= 2"
 BLOCKING_RULES: list[BlockingRule] = [
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], None),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("by", "by")], None),
@@ -374,8 +376,8 @@ BLOCKING_RULES: list[BlockingRule] = [
     ([("pn_init", "pn_init"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
     # A slip in the surname's first letters (Руеднко/Руденко, Даилова/Данилова): the end
     # of its sound key with the given name and the father's name or the birth year.
-    ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], None),
-    ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("by", "by")], None),
+    ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], _SURNAME_SLIP),
+    ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("by", "by")], _SURNAME_SLIP),
     # A slip past the surname's first letters, initials only, a partial date.
     ([("sn_pre", "sn_pre"), ("gn_init", "gn_init"), ("pn_init", "pn_init"), ("by", "by")], None),
 ]

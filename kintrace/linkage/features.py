@@ -197,12 +197,42 @@ def prepare(
     Unreadable optional values become missing and are counted in ``report`` by column.
     ``extra_fields`` are other columns to compare as plain text (``x_<field>``).
     """
-    table = _as_table(people)
-    check_people(table)
-    report = report if report is not None else Counter()
+    return prepare_all([people], reports=[report], extra_fields=extra_fields)[0]
+
+
+def prepare_all(
+    peoples: list[Any],
+    *,
+    reports: list[Counter | None] | None = None,
+    extra_fields: Iterable[str] = (),
+) -> list[pa.Table]:
+    """:func:`prepare` for several tables at once: their names are normalised in one batch,
+    so that the words two lists share are looked up once and the workers start once."""
+    tables = [_as_table(people) for people in peoples]
+    for table in tables:
+        check_people(table)
+    reports = [r if r is not None else Counter() for r in (reports or [None] * len(tables))]
+    split = [_name_rows(table) for table in tables]
+    feats, failed = _name_features([row for rows, _ in split for row in rows])
+    out, start = [], 0
+    for table, (rows, dates), report in zip(tables, split, reports, strict=True):
+        refused = len(failed & set(rows)) if failed else 0
+        if refused:
+            report["name"] += refused
+        mine = feats[start : start + len(rows)]
+        start += len(rows)
+        out.append(_feature_table(table, mine, dates, report, tuple(extra_fields)))
+    return out
+
+
+def _feature_table(
+    table: pa.Table,
+    feats: list[Any],
+    dates_in_names: list[str | None],
+    report: Counter,
+    extra_fields: tuple[str, ...],
+) -> pa.Table:
     names = _names()
-    rows, dates_in_names = _name_rows(table)
-    feats = _name_features(rows, report)
     out = _name_columns(feats)
     out["unique_id"] = [str(v) for v in table["id"].to_pylist()]
     out["sex"] = _sex_column(table, feats, report)
@@ -223,11 +253,13 @@ def _extra_value(value: Any) -> str | None:
     return " ".join(text.lower().split()) if text else None
 
 
-def _name_features(rows: list[tuple[str | None, ...]], report: Counter) -> list[Any]:
-    """Name features per row; a row without a name, or one the parser refuses, gets none."""
+def _name_features(rows: list[tuple[str | None, ...]]) -> tuple[list[Any], set[tuple]]:
+    """Name features per row, and the distinct rows the parser refused; a row without a
+    name, or a refused one, gets none."""
     names = _names()
     empty = names.NameFeatures(*([None] * 10), ())
     todo = list(dict.fromkeys(r for r in rows if any(r)))  # each row's features stand alone
+    failed: set[tuple] = set()
     try:
         found = dict(zip(todo, names.features_for_many(todo), strict=True))
     except Exception:  # one bad name must not sink the file: retry row by row
@@ -236,8 +268,8 @@ def _name_features(rows: list[tuple[str | None, ...]], report: Counter) -> list[
             try:
                 found[row] = names.features_for_many([row])[0]
             except Exception:
-                report["name"] += 1
-    return [found.get(r, empty) for r in rows]
+                failed.add(row)
+    return [found.get(r, empty) for r in rows], failed
 
 
 def _as_table(people: Any) -> pa.Table:
