@@ -2,6 +2,9 @@
 
 kintrace link-files LEFT RIGHT --out OUT [--threshold 0.5] [--explain]
 kintrace dedupe-file FILE --out OUT [--threshold 0.5] [--explain]
+
+The model that scored the pairs (trained on the input when it is large enough) is saved
+beside OUT as Splink JSON: ``pairs.csv`` -> ``pairs.model.json``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kintrace.linkage.io import InputError, read_people, write_table
+from kintrace.linkage.model import Model
 
 STAGES = ["read", "normalise", "train", "predict", "write"]
 
@@ -83,11 +87,18 @@ def main(argv: list[str], *, progress=None) -> int:
             result, report = _run(argv[0], args, step)
             step("write")
             write_table(_output(result, args.explain), args.out)
+            Model.of_result(result).save(model_path(args.out))
     except InputError as exc:
         print(f"kintrace {argv[0]}: error: {exc}", file=sys.stderr)
         return 1
     _summary(report, result.num_rows, args.out)
     return 0
+
+
+def model_path(out: Path) -> Path:
+    """Where the model that scored the pairs is saved: beside OUT, ``<OUT stem>.model.json``
+    (and its ``.model.about.json``)."""
+    return out.with_name(out.stem + ".model.json")
 
 
 def _check_out(path: Path) -> None:
@@ -142,3 +153,4 @@ def _summary(report: Counter, n_pairs: int, out: Path) -> None:
     for where, count in sorted(report.items()):
         print(f"{where}: {count} unreadable value(s) treated as missing", file=sys.stderr)
     print(f"{n_pairs} candidate pair(s) written to {out}", file=sys.stderr)
+    print(f"model written to {model_path(out)}", file=sys.stderr)

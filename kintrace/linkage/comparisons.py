@@ -17,8 +17,9 @@ CONTRADICTION_M = 1e-20
 JW_FUNCTION = {"duckdb": "jaro_winkler_similarity", "spark": "jaro_winkler"}
 JW_PLACEHOLDER = "JW("
 
-# Name groups whose initial differs by script or scheme (Олександр, Mykola, Hanna, Yevhen,
-# Jurij): the extra letters an initial-only record may use for them.
+# Name groups whose initial differs by script, scheme or language (Олександр, Mykola,
+# Hanna, Yevhen, Jurij, Catherine): the extra letters an initial-only record may use for
+# them, the Ukrainian form's first (blocking looks only at the first, see ``*_alt_init``).
 ALT_INITIALS = {
     "aleksandr": "o",
     "aleksey": "o",
@@ -39,7 +40,7 @@ ALT_INITIALS = {
     "yuliya": "ij",
     "yuliy": "ij",
     "yaroslav": "j",
-    "ekaterina": "ky",
+    "ekaterina": "kyc",
     "igor": "",
     "elizaveta": "y",
     "evdokiya": "y",
@@ -64,11 +65,12 @@ def _initial_only(col: str) -> str:
 _SAME_SEX_OR_UNKNOWN = "(sex_l IS NULL OR sex_r IS NULL OR sex_l = sex_r)"
 
 
-def _typo(col: str, sexed: bool) -> str:
+def _typo(col: str, sexed: bool, full: str | None = None) -> str:
     """SQL: a slip of one letter (two in names of seven letters or more), in the key or
-    the written form, keeping the first letter. Distinct names one letter apart mostly
-    differ at the start (Мария/Дарья, Галина/Марина), slips seldom do."""
-    full, key = f"{col}_full", f"{col}_key"
+    the written form (``<col>_full`` unless ``full`` names it), keeping the first letter.
+    Distinct names one letter apart mostly differ at the start (Мария/Дарья,
+    Галина/Марина), slips seldom do."""
+    full, key = full or f"{col}_full", f"{col}_key"
     edits = " OR ".join(
         f"(levenshtein({a}_l, {b}_r) <= CASE WHEN least(length({a}_l), length({b}_r)) >= 7 "
         f"THEN 2 ELSE 1 END AND left({a}_l, 1) = left({b}_r, 1))"
@@ -124,6 +126,8 @@ def surname_comparison() -> dict[str, Any]:
             0.00001,
         ),
         _level("JW(sn_canon_l, sn_canon_r) >= 0.92", "surname nearly the same", 0.04, 0.004),
+        # A slip that Jaro-Winkler scores low in a short surname (Панов/Паоов).
+        _level(_typo("sn", sexed=False, full="sn_canon"), "surname one slip apart", 0.01, 0.002),
         _level("JW(sn_canon_l, sn_canon_r) >= 0.84", "surname similar", 0.02, 0.03),
         _level("ELSE", "surname different", 0.03, 0.957),
     ]
@@ -218,6 +222,13 @@ def birth_date_comparison() -> dict[str, Any]:
             0.02,
             0.0001,
         ),
+        # The same slip in a date written month first (04.06.1996 for 1997-04-06).
+        _level(
+            "abs(by_l - by_r) = 1 AND bm_l = bd_r AND bd_l = bm_r",
+            "birth day and month swapped, year one apart",
+            0.002,
+            0.0001,
+        ),
         # Both give day and month and both differ: a namesake born that year, seldom a slip.
         _level(same_y, "same birth year, other month", 0.001, 0.02, fix_m=True),
         _level(f"abs(by_l - by_r) = 1 AND {rest_fits}", "birth year one apart", 0.03, 0.02),
@@ -288,6 +299,7 @@ LEVEL_IDS: dict[tuple[str, str], str] = {
     ("surname", "surname sounds the same"): "surname.same_sound",
     ("surname", "surname and given name swapped"): "surname.swapped_with_given",
     ("surname", "surname nearly the same"): "surname.nearly_same",
+    ("surname", "surname one slip apart"): "surname.slip",
     ("surname", "surname similar"): "surname.similar",
     ("surname", "surname different"): "surname.different",
     ("given_name", "given name missing"): "given_name.missing",
@@ -313,6 +325,7 @@ LEVEL_IDS: dict[tuple[str, str], str] = {
     ("birth_date", "birth month is the other's day"): "birth_date.month_is_other_day",
     ("birth_date", "same birth year"): "birth_date.same_year",
     ("birth_date", "same birth day and month, year one apart"): "birth_date.year_slip",
+    ("birth_date", "birth day and month swapped, year one apart"): "birth_date.swapped_year_slip",
     ("birth_date", "same birth year, other month"): "birth_date.same_year_other_month",
     ("birth_date", "birth year one apart"): "birth_date.year_one_apart",
     ("birth_date", "birth dates within ten years"): "birth_date.within_ten_years",
@@ -369,6 +382,9 @@ BLOCKING_RULES: list[BlockingRule] = [
     ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("sn_pre", "sn_pre")], None),
     ([("sn_key", "gn_key"), ("gn_key", "sn_key")], None),
     ([("sn_key", "sn_key"), ("pn_init", "pn_init")], _AN_INITIAL),
+    # The same with the initial of the name's other form (Ніколаев М. О. / Николаев Михаил
+    # Алексеевич: Олексійович), and for a slipped surname below.
+    ([("sn_key", "sn_key"), ("pn_alt_init", "pn_alt_init")], _AN_INITIAL),
     ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")], None),
     # A slip in the surname with the given name as an initial of another script
@@ -378,8 +394,19 @@ BLOCKING_RULES: list[BlockingRule] = [
     # of its sound key with the given name and the father's name or the birth year.
     ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], _SURNAME_SLIP),
     ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("by", "by")], _SURNAME_SLIP),
+    # A slip in a surname too short for its end to block on (Мроз/Мороз).
+    ([("gn_full", "gn_full"), ("by", "by"), ("bm", "bm")], _SURNAME_SLIP),
     # A slip past the surname's first letters, initials only, a partial date.
     ([("sn_pre", "sn_pre"), ("gn_init", "gn_init"), ("pn_init", "pn_init"), ("by", "by")], None),
+    (
+        [
+            ("sn_pre", "sn_pre"),
+            ("gn_alt_init", "gn_alt_init"),
+            ("pn_alt_init", "pn_alt_init"),
+            ("by", "by"),
+        ],
+        None,
+    ),
 ]
 
 

@@ -177,7 +177,7 @@ def link(
     ``explanation`` when ``explain``), ordered by left_id then probability, highest first.
     ``extra_fields`` names other columns to compare as plain text (e.g. an address);
     ``extra_blocking`` those of them that also generate candidate pairs when equal.
-    The model used is in the result's schema metadata (``kintrace_model``).
+    The model used is in the result's schema metadata (``Model.of_result``).
     """
     progress = progress or _noop
     progress("normalise")
@@ -227,7 +227,10 @@ def _predict(tables, link_type, threshold, explain, model, progress, blocking=()
     keep += [c for c in result.column_names if c.startswith(("gamma_", "mw_", "tf_"))]
     keep += ["explanation"] if explain else []
     table = result.select(keep)
-    meta = {b"kintrace_model": json.dumps(chosen.settings).encode()}
+    meta = {
+        b"kintrace_model": json.dumps(chosen.settings).encode(),
+        b"kintrace_model_about": json.dumps(chosen.about()).encode(),
+    }
     return table.replace_schema_metadata(meta)
 
 

@@ -19,7 +19,9 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 #    themselves; more initials for Elena and Ekaterina.
 # 3: sn_suf; slips in given names put right, familiar forms added, dictionary guesses
 #    weigh less, declined patronymics and rigour's given names decide the word order.
-FEATURES_VERSION = 3
+# 4: gn_alt_init, pn_alt_init; place keys without inner vowels (Киев/Київ); C for
+#    Ekaterina (Catherine).
+FEATURES_VERSION = 4
 
 FEATURE_SCHEMA = pa.schema(
     [("unique_id", pa.string())]
@@ -27,7 +29,7 @@ FEATURE_SCHEMA = pa.schema(
     + [("gn_full", pa.string())]
     + [("gn_key", pa.string())]
     + [(c, pa.string()) for c in ("gn_init", "gn_inits", "pn_full", "pn_key", "pn_init")]
-    + [(c, pa.string()) for c in ("pn_inits", "sex")]
+    + [(c, pa.string()) for c in ("pn_inits", "gn_alt_init", "pn_alt_init", "sex")]
     + [(c, pa.int32()) for c in ("by", "bm", "bd")]
     + [(c, pa.string()) for c in ("place", "region", "unit")]
 )
@@ -125,15 +127,22 @@ def _cached(func: Callable[[str], Any]) -> Callable[[str | None], Any]:
     return call
 
 
+# Russian and Ukrainian forms of one place differ mostly in their vowels (Киев/Київ,
+# Харьков/Харків, Днепр/Дніпро, Ровно/Рівне): the key keeps a word's first letter and
+# its consonants.
+_INNER_VOWELS = re.compile(r"(?<=.)[aeiou]")
+
+
 def place_key(text: str) -> str | None:
-    """A key for a place or region: romanised tokens without kind words, by sound."""
+    """A key for a place or region: romanised tokens without kind words, by sound, the
+    vowels after each word's first letter left out (``Киев`` and ``Kyiv`` -> ``kv``)."""
     names = _names()
     latin = names.transliterate(names.normalise_text(text), "canon")
     tokens = [t for t in re.split(r"[^a-z0-9']+", latin.lower()) if t]
     keep = [t for t in tokens if t not in _PLACE_WORDS and len(t) > 1]
     if not keep:
         return None
-    return " ".join(names.phonetic_key(t) or t for t in keep)
+    return " ".join(_INNER_VOWELS.sub("", names.phonetic_key(t) or t) for t in keep)
 
 
 def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
@@ -291,6 +300,12 @@ def _inits(initial: str | None, group: str | None) -> str | None:
     return initial + ALT_INITIALS.get(group or "", "")
 
 
+def _alt_init(inits: str | None) -> str | None:
+    """The initial of the name's other form (its Ukrainian one: aleksandr -> o), else its
+    own: for blocking an initial-only record against a name written in another language."""
+    return inits[1:2] or inits[:1] if inits else None
+
+
 # Shorter sound keys are too few to block on by their end alone.
 SUFFIX_FROM = 5
 
@@ -307,9 +322,13 @@ def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
 
     gn_full = [full(f.given_canon) for f in feats]
     pn_full = [full(f.patronymic_canon) for f in feats]
+    gn_inits = [_inits(f.given_initial, g) for f, g in zip(feats, gn_full, strict=True)]
+    pn_inits = [_inits(f.patronymic_initial, p) for f, p in zip(feats, pn_full, strict=True)]
     return {
-        "gn_inits": [_inits(f.given_initial, g) for f, g in zip(feats, gn_full, strict=True)],
-        "pn_inits": [_inits(f.patronymic_initial, p) for f, p in zip(feats, pn_full, strict=True)],
+        "gn_inits": gn_inits,
+        "pn_inits": pn_inits,
+        "gn_alt_init": [_alt_init(i) for i in gn_inits],
+        "pn_alt_init": [_alt_init(i) for i in pn_inits],
         "sn_canon": [f.surname_canon or None for f in feats],
         "sn_stem": [f.surname_stem or None for f in feats],
         "sn_key": [f.surname_key or None for f in feats],

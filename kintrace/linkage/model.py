@@ -103,9 +103,24 @@ class Model:
         ``<name>.about.json`` (Splink's settings have no place for them)."""
         path = Path(path)
         path.write_text(json.dumps(self.settings, indent=2, ensure_ascii=False), "utf-8")
+        _about_path(path).write_text(json.dumps(self.about(), indent=2), "utf-8")
+
+    def about(self) -> dict[str, Any]:
+        """What is saved beside the settings: the features version, what the model was
+        trained on (records, prior's source) and the level ids."""
         about = {"features_version": self.features_version, **self.trained_on}
         about["level_ids"] = {c: [lv.id for lv in lvs] for c, lvs in self.levels().items()}
-        _about_path(path).write_text(json.dumps(about, indent=2), "utf-8")
+        return about
+
+    @classmethod
+    def of_result(cls, result: Any) -> Model:
+        """The model that scored a result of ``link`` or ``dedupe`` (kept in its schema
+        metadata), to save beside the pairs."""
+        meta = result.schema.metadata or {}
+        model = cls(json.loads(meta[b"kintrace_model"]))
+        if b"kintrace_model_about" in meta:
+            model._read_about(meta[b"kintrace_model_about"].decode())
+        return model
 
     @property
     def features_version(self) -> int:

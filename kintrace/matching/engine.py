@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
-import json
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -214,5 +213,4 @@ def same_people(source_list, others, *, threshold: float) -> list[tuple[int, int
 
 def _model_of(pairs) -> linkage.Model | None:
     meta = pairs.schema.metadata or {}
-    raw = meta.get(b"kintrace_model")
-    return linkage.Model(json.loads(raw)) if raw else None
+    return linkage.Model.of_result(pairs) if b"kintrace_model" in meta else None

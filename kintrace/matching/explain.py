@@ -22,6 +22,7 @@ LEVELS = {
     "surname.same_sound": gettext_lazy("surname sounds the same"),
     "surname.swapped_with_given": gettext_lazy("surname and given name swapped"),
     "surname.nearly_same": gettext_lazy("surname nearly the same (a typo?)"),
+    "surname.slip": gettext_lazy("surname one letter apart (a typo?)"),
     "surname.similar": gettext_lazy("surname similar"),
     "surname.different": gettext_lazy("surname different"),
     "given_name.same_group": gettext_lazy("same given name"),
@@ -48,6 +49,9 @@ LEVELS = {
     ),
     "birth_date.same_year": gettext_lazy("same year of birth"),
     "birth_date.year_slip": gettext_lazy("same day and month of birth, year one apart"),
+    "birth_date.swapped_year_slip": gettext_lazy(
+        "birth date with day and month swapped, year one apart"
+    ),
     "birth_date.same_year_other_month": gettext_lazy("same year of birth, another month"),
     "birth_date.year_one_apart": gettext_lazy("year of birth one apart"),
     "birth_date.within_ten_years": gettext_lazy("birth dates years apart"),
