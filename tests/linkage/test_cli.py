@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from kintrace.linkage import FEATURES_VERSION, Model, link, read_people
 from kintrace.linkage.cli import main
 
 HEADER = "id,full_name,birth_date,unit\n"
@@ -152,3 +154,22 @@ def test_header_case_and_quoted_newlines_are_read(tmp_path):
     out = tmp_path / "out.csv"
     assert main(["link-files", str(left), str(right), "--out", str(out)]) == 0
     assert ("1", "a1") in {(r["left_id"], r["right_id"]) for r in _rows(out)}
+
+
+def test_the_model_is_saved_beside_the_pairs(tmp_path):
+    left, right = _write(tmp_path / "l.csv", LEFT), _write(tmp_path / "r.csv", RIGHT)
+    out = tmp_path / "pairs.csv"
+    assert main(["link-files", str(left), str(right), "--out", str(out)]) == 0
+    settings = json.loads((tmp_path / "pairs.model.json").read_text(encoding="utf-8"))
+    assert settings["link_type"] == "link_only"
+    assert {c["output_column_name"] for c in settings["comparisons"]} >= {"surname", "unit"}
+    model = Model.load(tmp_path / "pairs.model.json")
+    assert model.features_version == FEATURES_VERSION
+    assert model.levels()["birth_date"][1].id == "birth_date.same"
+    # The same model scores the same pairs again.
+    again = tmp_path / "again.csv"
+    result = link(read_people(left), read_people(right), model=model)
+    main(["link-files", str(left), str(right), "--out", str(again)])
+    assert [round(p, 6) for p in result["probability"].to_pylist()] == [
+        float(r["probability"]) for r in _rows(again)
+    ]

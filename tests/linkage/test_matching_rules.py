@@ -78,6 +78,21 @@ SAME_PERSON = [
         person("Гребенюк Ярослав Тарасович"),
         person("Grebeniuk Yaroslav Tarasovych"),
     ),
+    (
+        "month first and a year slip",
+        person("Михайлов Владимир Степанович", "1997-04-06"),
+        person("Михайлов Владимир Степанович", "04.06.1996"),
+    ),
+    (
+        "slip in a short surname",
+        person("Панов Олексій Олександрович", "1982"),
+        person("ПАООВ ОЛЕКСІЙ ОЛЕКСАНДРОВИЧ", "1.8.1982"),
+    ),
+    (
+        "English initial",
+        person("Осипова Екатерина Сергеевна", "05.03.1995", unit="в/ч 26126"),
+        person("OSIPOVA C.S.", "1995", unit="military unit 26126"),
+    ),
 ]
 
 DIFFERENT_PEOPLE = [
@@ -212,6 +227,49 @@ LEVELS = [
         person("Иванов Иван", "18.09.1963"),
         person("Иванов Иван", "1962-09-18"),
         "same birth day and month, year one apart",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "1997-04-06"),
+        person("Иванов Иван", "04.06.1996"),
+        "birth day and month swapped, year one apart",
+    ),
+    (
+        "surname",
+        person("Панов Олег"),
+        person("Паоов Олег"),
+        "surname one slip apart",
+    ),
+    ("surname", person("Панов Олег"), person("Попов Олег"), "surname different"),
+    (
+        "given_name",
+        person("Осипова Екатерина"),
+        person("Osipova C."),
+        "given name initial agrees",
+    ),
+    (
+        "birth_place",
+        person("Иванов Иван", birth_place="г. Киев"),
+        person("Иванов Иван", birth_place="Київ"),
+        "same birth place",
+    ),
+    (
+        "birth_place",
+        person("Иванов Иван", birth_place="Кривой Рог"),
+        person("Иванов Иван", birth_place="Kryvyi Rih"),
+        "same birth place",
+    ),
+    (
+        "birth_place",
+        person("Иванов Иван", birth_place="Омск"),
+        person("Иванов Иван", birth_place="Томск"),
+        "birth place different",
+    ),
+    (
+        "region",
+        person("Иванов Иван", region="Харьковская область"),
+        person("Иванов Иван", region="Kharkivska oblast"),
+        "same region",
     ),
     (
         "unit",

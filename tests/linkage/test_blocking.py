@@ -1,0 +1,69 @@
+"""Blocking: pairs written so differently that only one rule brings them together are
+still compared (then scored like any other pair)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from kintrace.linkage import link, prepare
+from kintrace.linkage.comparisons import BLOCKING_RULES, blocking_rule_sql
+
+# (why, left record, right record): each pair shares no raw token a naive rule could use.
+HARD_TO_MEET = [
+    (
+        "initials of the Ukrainian form against a Russian name, no date on one side",
+        {"full_name": "НИКОЛАЕВ МИХАИЛ АЛЕКСЕЕВИЧ", "birth_date": "2.12.1998"},
+        {"surname": "Ніколаев", "given_name": "М.", "patronymic": "О."},
+    ),
+    (
+        "slipped surname, Latin initials of the Ukrainian form, a year",
+        {"full_name": "Соболева Валентина Євгенівна", "birth_date": "27.03.1999"},
+        {"full_name": "Soboleav, V. Y.", "birth_date": "1999"},
+    ),
+    (
+        "slip in a surname too short for its end (Мроз/Мороз)",
+        {"full_name": "Мроз Федір Михайлович", "birth_date": "12.1989"},
+        {"surname": "MOROZ", "given_name": "FEDIR", "birth_date": "22/12/1989"},
+    ),
+]
+
+
+def _pair_ids(left: dict, right: dict) -> set[tuple[str, str]]:
+    # Strangers around them, so that the pair is not the only one a rule could give.
+    others = [
+        {"id": f"x{i}", "full_name": name, "birth_date": date}
+        for i, (name, date) in enumerate(
+            [
+                ("Морозов Федор Михайлович", "1970"),
+                ("Николаев Никита Олегович", "1998"),
+                ("Соболев Виктор Юрьевич", "1999"),
+            ]
+        )
+    ]
+    result = link([{"id": "L", **left}], [{"id": "R", **right}, *others], threshold=0.0)
+    return set(zip(result["left_id"].to_pylist(), result["right_id"].to_pylist(), strict=True))
+
+
+@pytest.mark.parametrize(("why", "left", "right"), HARD_TO_MEET, ids=[r[0] for r in HARD_TO_MEET])
+def test_hard_pairs_are_compared(why, left, right):
+    assert ("L", "R") in _pair_ids(left, right), why
+
+
+def test_short_surname_slip_block_keeps_other_surnames_out():
+    """The rule for a slip in a short surname joins on given name and birth month only
+    with surname keys two edits apart at most: Мороз and Ковальчук never meet by it."""
+    rule = next(r for r in BLOCKING_RULES if [a for a, _ in r[0]] == ["gn_full", "by", "bm"])
+    sql = blocking_rule_sql(rule)
+    feats = prepare(
+        [
+            {"id": "a", "full_name": "Мороз Федор", "birth_date": "12.1989"},
+            {"id": "b", "full_name": "Ковальчук Федор", "birth_date": "03.12.1989"},
+        ]
+    )
+    con = duckdb.connect()
+    con.register("t", feats)
+    pairs = con.execute(
+        f"SELECT count(*) FROM t l JOIN t r ON l.unique_id < r.unique_id AND {sql}"  # noqa: S608
+    ).fetchone()[0]
+    assert pairs == 0
