@@ -20,7 +20,8 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 # 3: sn_suf; slips in given names put right, familiar forms added, dictionary guesses
 #    weigh less, declined patronymics and rigour's given names decide the word order.
 # 4: gn_alt_init, pn_alt_init; place keys without inner vowels (Киев/Київ); C for
-#    Ekaterina (Catherine).
+#    Ekaterina (Catherine); rare women's names read as men's genitives (Фролова Георгия);
+#    Антоша, Бодя, Эдик, Ярик, Алинка.
 FEATURES_VERSION = 4
 
 FEATURE_SCHEMA = pa.schema(

@@ -59,7 +59,9 @@ def _sex(tag: pymorphy3.analyzer.OpencorporaTag) -> str | None:
 
 
 def _nominative(parse: pymorphy3.analyzer.Parse, extra: frozenset[str] = frozenset()) -> str:
-    if parse.tag.case == "nomn" and not extra:
+    if parse.tag.case == "nomn" and extra <= parse.tag.grammemes:
+        # Already the form wanted; inflecting a guessed word may change it (the Ukrainian
+        # dictionary "inflects" Воробьева to Воробьевий).
         return parse.word.replace("ё", "е")
     inflected = parse.inflect({"nomn", "sing"} | extra)
     word = inflected.word if inflected is not None else parse.normal_form
@@ -133,6 +135,8 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
         # dictionary reads it as (Ukrainian Микита is not the genitive of a Russian Микит).
         sex = given_form_sex(word)
         out.setdefault(("given", "nomn", sex), Reading("given", "nomn", sex, word, 1.0))
+    else:
+        _weaken_rare_nominatives(out)
     if not any(r.role == "surname" for r in out.values()):
         for parse in parses:
             if parse.score < 0.01:
@@ -140,6 +144,20 @@ def readings(word: str, lang: str) -> tuple[Reading, ...]:
             for reading in _word_readings(parse):
                 out.setdefault((reading.role, reading.case, reading.sex), reading)
     return tuple(out.values())
+
+
+def _weaken_rare_nominatives(out: dict[tuple[str, str, str | None], Reading]) -> None:
+    """A given name our tables do not list, read in the nominative, weighs as a guess when
+    the word is also a case of a name they do list: the dictionary knows rare women's
+    names Георгия, Дмитрия, Артема, but ``Фролова Георгия`` is Георгий Фролов's genitive."""
+    if not any(
+        r.role == "given" and r.case != "nomn" and given_form_languages(r.nominative)
+        for r in out.values()
+    ):
+        return
+    for key, r in out.items():
+        if r.role == "given" and r.case == "nomn":
+            out[key] = Reading(r.role, r.case, r.sex, r.nominative, min(r.weight, GUESS_WEIGHT))
 
 
 @dataclass(frozen=True, slots=True)

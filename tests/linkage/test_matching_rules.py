@@ -89,6 +89,11 @@ SAME_PERSON = [
         person("ПАООВ ОЛЕКСІЙ ОЛЕКСАНДРОВИЧ", "1.8.1982"),
     ),
     (
+        "genitive of a given name the dictionary also reads as a woman's",
+        person("Фролова Георгия", "28.03.1968", unit="41712"),
+        person("ФРОЛОВ ГЕОРГИЙ СЕРГЕЕВИЧ", "1968-03-28", unit="в/ч-41712"),
+    ),
+    (
         "English initial",
         person("Осипова Екатерина Сергеевна", "05.03.1995", unit="в/ч 26126"),
         person("OSIPOVA C.S.", "1995", unit="military unit 26126"),

@@ -31,6 +31,15 @@ DECLENSION_CASES = [
     ("Кравченко Микита", "Кравченко", "Микита", None, "m"),  # not the genitive of Микит
     ("КРАВЧЕНКО МИКИТА", "Кравченко", "Микита", None, "m"),
     ("Кравченко Миките", "Кравченко", "Микита", None, "m"),
+    # Георгия, Дмитрия, Артема are rare women's names in the dictionary, not in our tables:
+    # beside a surname that may be a man's genitive, the genitive wins.
+    ("Фролова Георгия", "Фролов", "Георгий", None, "m"),
+    ("Дмитрия Чернова", "Чернов", "Дмитрий", None, "m"),
+    ("Петрова Артема", "Петров", "Артем", None, "m"),
+    ("Иванова Александра", "Иванова", "Александра", None, "f"),  # a name in our tables
+    ("Иванова Дарья", "Иванова", "Дарья", None, "f"),
+    # A Russian surname in a Ukrainian list is not "inflected" to a Ukrainian adjective.
+    ("Воробьева Анастасія Юрійівна", "Воробьева", "Анастасія", "Юрійівна", "f"),
 ]
 
 
