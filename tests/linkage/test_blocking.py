@@ -12,6 +12,11 @@ from kintrace.linkage.comparisons import BLOCKING_RULES, blocking_rule_sql
 # (why, left record, right record): each pair shares no raw token a naive rule could use.
 HARD_TO_MEET = [
     (
+        "slip in the surname's first letters, no date on one side (Руеднко/Руденко)",
+        {"full_name": "Руеднко Артём Евгеньевич", "birth_date": "26/01/2000"},
+        {"full_name": "Руденко, Артем Евгеньевич", "unit": "VCh 38768"},
+    ),
+    (
         "initials of the Ukrainian form against a Russian name, no date on one side",
         {"full_name": "НИКОЛАЕВ МИХАИЛ АЛЕКСЕЕВИЧ", "birth_date": "2.12.1998"},
         {"surname": "Ніколаев", "given_name": "М.", "patronymic": "О."},

@@ -64,9 +64,9 @@ SAME_PERSON = [
         person("Николаев Геннадий Константинович", "", unit="VCh 71699"),
     ),
     (
-        "slip in the surname's first letters, no date",
+        "slip in the surname's first letters",
         person("Руеднко Артём Евгеньевич", "26/01/2000"),
-        person("Руденко, Артем Евгеньевич", "", unit="VCh 38768"),
+        person("Руденко, Артем Евгеньевич", "2000", unit="VCh 38768"),
     ),
     (
         "year slip",
