@@ -366,8 +366,15 @@ def level_id(comparison: str, label: str) -> str | None:
 # script or scheme still meets its twin. A rule: key pairs (left column, right column) and
 # an optional extra SQL condition.
 BlockingRule = tuple[list[tuple[str, str]], str | None]
+# The rules for initials leave out pairs whose given-name initial the other name cannot
+# take, which the contradiction level refuses anyway: the same pairs come out, with
+# millions fewer compared on a large list (5.0M -> 0.3M for surname and father's initial).
+_GIVEN_INITIALS_FIT = (
+    "(l.gn_init IS NULL OR r.gn_init IS NULL OR instr(l.gn_inits, r.gn_init) > 0 "
+    "OR instr(r.gn_inits, l.gn_init) > 0)"
+)
 _NO_PATRONYMIC_OR_DATE = "(l.pn_full IS NULL OR r.pn_full IS NULL OR l.by IS NULL OR r.by IS NULL)"
-_AN_INITIAL = "(l.gn_full IS NULL OR r.gn_full IS NULL)"
+_AN_INITIAL = f"(l.gn_full IS NULL OR r.gn_full IS NULL) AND {_GIVEN_INITIALS_FIT}"
 # Most surnames ending alike are other surnames (Иванов, Смирнов): only near spellings.
 _SURNAME_SLIP = "levenshtein(l.sn_key, r.sn_key) <= 2"
 BLOCKING_RULES: list[BlockingRule] = [

@@ -6,6 +6,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+import kintrace.linkage.comparisons as comparisons
+import kintrace.linkage.model as model
 from kintrace.linkage import link, prepare
 from kintrace.linkage.comparisons import BLOCKING_RULES, blocking_rule_sql
 
@@ -72,3 +74,45 @@ def test_short_surname_slip_block_keeps_other_surnames_out():
         f"SELECT count(*) FROM t l JOIN t r ON l.unique_id < r.unique_id AND {sql}"  # noqa: S608
     ).fetchone()[0]
     assert pairs == 0
+
+
+def test_initial_rules_drop_only_pairs_the_model_refuses(monkeypatch):
+    """The initial rules skip pairs whose given-name initial cannot fit; without that
+    filter the same pairs come out, the skipped ones far below any threshold."""
+
+    left = [
+        {"id": "1", "full_name": "Петренко Олександр Иванович", "birth_date": "1980"},
+        {"id": "2", "full_name": "Petrenko Mykola I.", "birth_date": "1981"},
+    ]
+    right = [
+        {"id": "a", "full_name": "Петренко О. И."},
+        {"id": "b", "full_name": "Петренко В. И."},
+        {"id": "c", "full_name": "Петренко Н. І.", "birth_date": "1981"},
+    ]
+
+    def pairs() -> dict[tuple[str, str], float]:
+        result = link(left, right, threshold=0.0)
+        return {
+            (a, b): p
+            for a, b, p in zip(
+                result["left_id"].to_pylist(),
+                result["right_id"].to_pylist(),
+                result["probability"].to_pylist(),
+                strict=True,
+            )
+        }
+
+    filtered = pairs()
+    unfiltered_rules = [
+        (
+            keys,
+            "(l.gn_full IS NULL OR r.gn_full IS NULL)" if cond == comparisons._AN_INITIAL else cond,
+        )
+        for keys, cond in comparisons.BLOCKING_RULES
+    ]
+    monkeypatch.setattr(model, "BLOCKING_RULES", unfiltered_rules)
+    unfiltered = pairs()
+    assert ("1", "a") in filtered and ("2", "c") in filtered
+    assert set(filtered) < set(unfiltered)
+    assert all(unfiltered[p] < 1e-6 for p in set(unfiltered) - set(filtered))
+    assert all(abs(unfiltered[p] - filtered[p]) < 1e-9 for p in filtered)
