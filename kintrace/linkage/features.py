@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from kintrace.linkage.comparisons import ALT_INITIALS
 from kintrace.linkage.io import NAME_COLUMNS, check_people
@@ -225,13 +227,20 @@ def prepare_all(
     split = [_name_rows(table) for table in tables]
     feats, failed = _name_features([row for rows, _ in split for row in rows])
     out, start = [], 0
-    for table, (rows, dates), report in zip(tables, split, reports, strict=True):
-        refused = len(failed & set(rows)) if failed else 0
-        if refused:
-            report["name"] += refused
-        mine = feats[start : start + len(rows)]
-        start += len(rows)
-        out.append(_feature_table(table, mine, dates, report, tuple(extra_fields)))
+    # Millions of small objects and no cycles: a collection would walk them all, often.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for table, (rows, dates), report in zip(tables, split, reports, strict=True):
+            refused = len(failed & set(rows)) if failed else 0
+            if refused:
+                report["name"] += refused
+            mine = feats[start : start + len(rows)]
+            start += len(rows)
+            out.append(_feature_table(table, mine, dates, report, tuple(extra_fields)))
+    finally:
+        if was_enabled:
+            gc.enable()
     return out
 
 
@@ -248,9 +257,9 @@ def _feature_table(
     out["sex"] = _sex_column(table, feats, report)
     out["by"], out["bm"], out["bd"] = _date_columns(table, report, dates_in_names)
     place = _cached(place_key)
-    out["place"] = [place(_blank(v)) for v in _to_pylist(table, "birth_place")]
-    out["region"] = [place(_blank(v)) for v in _to_pylist(table, "region")]
-    out["unit"] = _optional(table, "unit", _cached(names.unit_key), report)
+    out["place"] = _each_value(table, "birth_place", lambda v: place(_blank(v)))
+    out["region"] = _each_value(table, "region", lambda v: place(_blank(v)))
+    out["unit"] = _optional(table, "unit", names.unit_key, report)
     table_out = pa.table({c: out[c] for c in FEATURE_COLUMNS}, schema=FEATURE_SCHEMA)
     for extra in extra_fields:
         values = [_extra_value(v) for v in _to_pylist(table, extra)]
@@ -344,12 +353,30 @@ def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
     }
 
 
+def _each_value(table: pa.Table, column: str, func: Callable[[Any], Any]) -> list[Any]:
+    """``func`` of every row's value in ``column`` (None where it is missing), called once
+    per distinct value: lists repeat their places, units, dates and sexes."""
+    if column not in table.column_names:
+        return [func(None)] * table.num_rows
+    encoded = pc.dictionary_encode(table[column].combine_chunks())
+    results = [func(v) for v in encoded.dictionary.to_pylist()]
+    results.append(func(None))
+    index = encoded.indices.fill_null(len(results) - 1).to_numpy(zero_copy_only=False)
+    return [results[i] for i in index.tolist()]
+
+
 def _optional(table: pa.Table, column: str, parse: Callable, report: Counter) -> list[Any]:
-    values = []
-    for raw in _to_pylist(table, column):
+    """Parsed values of an optional column; a value given but unreadable becomes None and
+    is counted in ``report`` under the column's name."""
+
+    def read(raw: Any) -> tuple[Any, bool]:
         text = _blank(raw)
-        value = parse(text)
-        if text is not None and value is None:
+        value = parse(text) if text is not None else None
+        return value, text is not None and value is None
+
+    values = []
+    for value, unreadable in _each_value(table, column, read):
+        if unreadable:
             report[column] += 1
         values.append(value)
     return values
@@ -364,7 +391,7 @@ def _date_columns(
     table: pa.Table, report: Counter, fallback: list[str | None]
 ) -> tuple[list, list, list]:
     parse = _cached(_parse_date)
-    dates = _optional(table, "birth_date", parse, report)
+    dates = _optional(table, "birth_date", _parse_date, report)
     dates = [d or parse(f) for d, f in zip(dates, fallback, strict=True)]
     none = (None, None, None)
     by, bm, bd = zip(*[d or none for d in dates], strict=True) if dates else ((), (), ())
