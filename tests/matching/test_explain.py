@@ -62,3 +62,17 @@ def test_stored_evidence_keeps_its_words_by_level_id():
     with translation.override("en"):
         assert level_words("birth_date", "birth month is the other's day").startswith("month")
         assert level_words("birth_date", "an unknown label") == "an unknown label"
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_every_level_has_words_in_russian_and_ukrainian(language):
+    """A level added to the engine without its words in the catalogues would reach a
+    Russian or Ukrainian caseworker in English (the catalogue check alone cannot see a
+    message that was never extracted)."""
+    from kintrace.matching.explain import LEVELS
+
+    with translation.override("en"):
+        english = {key: str(text) for key, text in LEVELS.items()}
+    with translation.override(language):
+        untranslated = [key for key, text in LEVELS.items() if str(text) == english[key]]
+    assert untranslated == []
