@@ -23,6 +23,13 @@ from kintrace.linkage.explain import Evidence, explain, sentence
 from kintrace.linkage.features import FEATURE_COLUMNS, prepare
 from kintrace.linkage.model import Model, default_frequencies
 
+# The condition of each rule that has one, by the rule's position: run on the candidates
+# those rules found (the SQL is the rules' own, never input text).
+_CONDITIONS = (
+    "CASE r.__rule "
+    + " ".join(f"WHEN {i} THEN ({c})" for i, (_, c) in enumerate(BLOCKING_RULES) if c)
+    + " END"
+)
 # A key shared by more records than this says little; cap it to bound query time.
 MAX_PER_KEY = 5000
 TF_MINIMUM = 0.0001  # Splink's tf_minimum_u_value in the comparisons
@@ -77,18 +84,42 @@ class Index:
         return self.features.num_rows
 
     def candidates(self, person: dict[str, Any]) -> np.ndarray:
-        """Row numbers of records sharing at least one blocking key with ``person``."""
-        found = []
-        for (pairs, _), keys in zip(BLOCKING_RULES, self._keys, strict=True):
+        """Row numbers of records sharing at least one blocking key with ``person`` (and
+        meeting that rule's condition, as in batch linkage)."""
+        found, conditional = [], []
+        for i, ((pairs, condition), keys) in enumerate(
+            zip(BLOCKING_RULES, self._keys, strict=True)
+        ):
             key = tuple(person[a] for a, _ in pairs)
             if any(v is None for v in key):
                 continue
             rows = keys.get(key)
-            if rows is not None:
+            if rows is None:
+                continue
+            if condition:
+                conditional.append((i, rows[:MAX_PER_KEY]))
+            else:
                 found.append(rows[:MAX_PER_KEY])
+        if conditional:
+            found.append(self._meeting_conditions(person, conditional))
         if not found:
             return np.empty(0, dtype=np.int64)
         return np.unique(np.concatenate(found))
+
+    def _meeting_conditions(self, person: dict[str, Any], hits: list[tuple[int, Any]]) -> Any:
+        """Of the rows found by rules with a condition, those meeting it, in one query."""
+        rules = np.concatenate([np.full(len(r), i) for i, r in hits])
+        rows = np.concatenate([r for _, r in hits])
+        left = pa.table({c: [person[c]] for c in FEATURE_COLUMNS}, schema=self.features.schema)
+        right = self.features.take(pa.array(rows))
+        right = right.append_column("__row", pa.array(rows)).append_column(
+            "__rule", pa.array(rules)
+        )
+        self._con.register("q_l", left)
+        self._con.register("q_r", right)
+        return self._con.sql(
+            f"SELECT r.__row FROM q_l AS l, q_r AS r WHERE {_CONDITIONS}"  # noqa: S608
+        ).fetchnumpy()["__row"]
 
     def search(
         self, person: dict[str, Any], top: int = 10, threshold: float = 0.0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kintrace.linkage import Index, link
+import pyarrow as pa
+
+from kintrace.linkage import Index, link, prepare
 
 RECORDS = [
     {"id": "r1", "full_name": "ZHURAVLYOV IGOR PETROVICH", "birth_date": "1985-02-03"},
@@ -32,3 +34,18 @@ def test_search_agrees_with_batch_link():
     batch = link([{"id": "q", **sought}], RECORDS, threshold=0.0).to_pylist()
     for row in batch:
         assert abs(found[row["right_id"]] - row["probability"]) < 1e-6
+
+
+def test_candidates_meet_the_conditions_of_their_rules():
+    """Like batch linkage, a rule with a condition finds only records that meet it: the
+    rule for a slip in a short surname joins on given name and birth month, but only for
+    surnames two edits apart at most."""
+    index = Index.build(
+        [
+            {"id": "near", "full_name": "MOROZ FEDIR", "birth_date": "22/12/1989"},
+            {"id": "far", "full_name": "Ковальчук Федор", "birth_date": "03.12.1989"},
+        ]
+    )
+    row = prepare([{"id": "q", "full_name": "Мроз Федір Михайлович", "birth_date": "12.1989"}])
+    ids = index.features["unique_id"].take(pa.array(index.candidates(row.to_pylist()[0])))
+    assert ids.to_pylist() == ["near"]
