@@ -148,6 +148,11 @@ def place_key(text: str) -> str | None:
     return " ".join(_INNER_VOWELS.sub("", names.phonetic_key(t) or t) for t in keep)
 
 
+def _place(value: Any) -> str | None:
+    text = _blank(value)
+    return place_key(text) if text else None
+
+
 def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
     parsed = _names().parse_date(text)  # "1999 г.р." and YYYYMMDD included
     if parsed is None:
@@ -256,9 +261,8 @@ def _feature_table(
     out["unique_id"] = [str(v) for v in table["id"].to_pylist()]
     out["sex"] = _sex_column(table, feats, report)
     out["by"], out["bm"], out["bd"] = _date_columns(table, report, dates_in_names)
-    place = _cached(place_key)
-    out["place"] = _each_value(table, "birth_place", lambda v: place(_blank(v)))
-    out["region"] = _each_value(table, "region", lambda v: place(_blank(v)))
+    out["place"] = _each_value(table, "birth_place", _place)
+    out["region"] = _each_value(table, "region", _place)
     out["unit"] = _optional(table, "unit", names.unit_key, report)
     table_out = pa.table({c: out[c] for c in FEATURE_COLUMNS}, schema=FEATURE_SCHEMA)
     for extra in extra_fields:
