@@ -165,11 +165,14 @@ def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
 
 
 # Ranks that lists put before the name ("рядовой Иванов Иван", "ст. сержант ...").
+_RANKS = (
+    "рядовой|рядовий|солдат|ефрейтор|єфрейтор|сержант|старшина|прапорщик|лейтенант|"
+    "капитан|капітан|майор|подполковник|підполковник|полковник|матрос|мичман|"
+    "private|corporal|sergeant|lieutenant|captain|major|colonel|sailor"
+)
 _RANK = re.compile(
     r"^\s*((ст|мл|старший|младший|старший|молодший|senior|junior)\.?\s+)?"
-    r"(рядовой|рядовий|солдат|ефрейтор|єфрейтор|сержант|старшина|прапорщик|лейтенант|"
-    r"капитан|капітан|майор|подполковник|підполковник|полковник|матрос|мичман|"
-    r"private|corporal|sergeant|lieutenant|captain|major|colonel|sailor)\.?\s+",
+    rf"({_RANKS})\.?\s+",
     re.IGNORECASE,
 )
 # A birth date written into the name field: "Иванов Иван, 12.03.1990", "..., 1990 г.р.".
@@ -181,6 +184,11 @@ _DATE_IN_NAME = re.compile(
 
 def _name_text(value: Any) -> str | None:
     return _blank(value)
+
+
+# Rows where _RANK or _DATE_IN_NAME may match (a rank word, a digit), found for a whole
+# column at once: most names have neither.
+_MAY_SPLIT = r"\p{Nd}|" + _RANKS
 
 
 def _split_full_name(text: str | None) -> tuple[str | None, str | None]:
@@ -196,12 +204,26 @@ def _split_full_name(text: str | None) -> tuple[str | None, str | None]:
     return text[: found.start()].strip() or None, found.group(1).strip()
 
 
+def _name_column(table: pa.Table, column: str) -> list[str | None]:
+    if column not in table.column_names:
+        return [None] * table.num_rows
+    values = table[column]
+    if pa.types.is_string(values.type) and not pc.max(pc.utf8_length(values)).as_py():
+        return [None] * table.num_rows  # every value empty: a column kept in a file's layout
+    return [_name_text(v) for v in values.to_pylist()]
+
+
 def _name_rows(table: pa.Table) -> tuple[list[tuple[str | None, ...]], list[str | None]]:
     """Name tuples per row, and any birth date that was written into the full name."""
-    cols = [[_name_text(v) for v in _to_pylist(table, c)] for c in NAME_COLUMNS]
-    split = [_split_full_name(v) for v in cols[0]]
-    cols[0] = [name for name, _ in split]
-    return list(zip(*cols, strict=True)), [date for _, date in split]
+    cols = [_name_column(table, c) for c in NAME_COLUMNS]
+    dates: list[str | None] = [None] * table.num_rows
+    full = cols[0]
+    if any(v is not None for v in full):
+        texts = pa.array(full, pa.string())
+        may = pc.match_substring_regex(pc.utf8_lower(texts), _MAY_SPLIT).fill_null(False)
+        for i in pc.indices_nonzero(may).to_pylist():
+            full[i], dates[i] = _split_full_name(full[i])
+    return list(zip(*cols, strict=True)), dates
 
 
 def prepare(
@@ -229,20 +251,22 @@ def prepare_all(
     for table in tables:
         check_people(table)
     reports = [r if r is not None else Counter() for r in (reports or [None] * len(tables))]
-    split = [_name_rows(table) for table in tables]
-    feats, failed = _name_features([row for rows, _ in split for row in rows])
-    out, start = [], 0
     # Millions of small objects and no cycles: a collection would walk them all, often.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
+        split = [_name_rows(table) for table in tables]
+        found, index, failed = _name_features([row for rows, _ in split for row in rows])
+        columns = _name_columns(found)  # once for every distinct name of all the tables
+        out, start = [], 0
         for table, (rows, dates), report in zip(tables, split, reports, strict=True):
             refused = len(failed & set(rows)) if failed else 0
             if refused:
                 report["name"] += refused
-            mine = feats[start : start + len(rows)]
+            mine = pa.array(index[start : start + len(rows)], pa.int64())
             start += len(rows)
-            out.append(_feature_table(table, mine, dates, report, tuple(extra_fields)))
+            name_columns = {c: values.take(mine) for c, values in columns.items()}
+            out.append(_feature_table(table, name_columns, dates, report, tuple(extra_fields)))
     finally:
         if was_enabled:
             gc.enable()
@@ -251,19 +275,19 @@ def prepare_all(
 
 def _feature_table(
     table: pa.Table,
-    feats: list[Any],
+    name_columns: dict[str, pa.Array],
     dates_in_names: list[str | None],
     report: Counter,
     extra_fields: tuple[str, ...],
 ) -> pa.Table:
     names = _names()
-    out = _name_columns(feats)
-    out["unique_id"] = [str(v) for v in table["id"].to_pylist()]
-    out["sex"] = _sex_column(table, feats, report)
+    out: dict[str, Any] = dict(name_columns)
+    out["unique_id"] = _ids(table)
+    out["sex"] = pc.coalesce(_sex_given(table, report), name_columns["name_sex"])
     out["by"], out["bm"], out["bd"] = _date_columns(table, report, dates_in_names)
-    out["place"] = _each_value(table, "birth_place", _place)
-    out["region"] = _each_value(table, "region", _place)
-    out["unit"] = _optional(table, "unit", names.unit_key, report)
+    out["place"] = _mapped(table, "birth_place", _place, pa.string())
+    out["region"] = _mapped(table, "region", _place, pa.string())
+    out["unit"] = _optional(table, "unit", names.unit_key, report, pa.string())
     table_out = pa.table({c: out[c] for c in FEATURE_COLUMNS}, schema=FEATURE_SCHEMA)
     for extra in extra_fields:
         values = [_extra_value(v) for v in _to_pylist(table, extra)]
@@ -271,28 +295,55 @@ def _feature_table(
     return table_out
 
 
+def _ids(table: pa.Table) -> pa.Array | list[str]:
+    ids = table["id"]
+    if pa.types.is_string(ids.type):
+        return ids.combine_chunks()
+    return [str(v) for v in ids.to_pylist()]
+
+
 def _extra_value(value: Any) -> str | None:
     text = _blank(value)
     return " ".join(text.lower().split()) if text else None
 
 
-def _name_features(rows: list[tuple[str | None, ...]]) -> tuple[list[Any], set[tuple]]:
-    """Name features per row, and the distinct rows the parser refused; a row without a
-    name, or a refused one, gets none."""
+def _name_features(rows: list[tuple[str | None, ...]]) -> tuple[list[Any], list[int], set[tuple]]:
+    """Name features: the distinct results, each row's index into them, and the distinct
+    rows the parser refused; a row without a name, or a refused one, gets empty features."""
     names = _names()
     empty = names.NameFeatures(*([None] * 10), ())
-    todo = list(dict.fromkeys(r for r in rows if any(r)))  # each row's features stand alone
-    failed: set[tuple] = set()
+    nameless = (None, None, None, None)
     try:
-        found = dict(zip(todo, names.features_for_many(todo), strict=True))
+        found, index = names.features_indexed(rows)
     except Exception:  # one bad name must not sink the file: retry row by row
-        found = {}
-        for row in todo:
-            try:
-                found[row] = names.features_for_many([row])[0]
-            except Exception:
-                failed.add(row)
-    return [found.get(r, empty) for r in rows], failed
+        return _name_features_one_by_one(rows, empty)
+    if nameless in rows:
+        found.append(empty)
+        index = [
+            len(found) - 1 if row == nameless else i for row, i in zip(rows, index, strict=True)
+        ]
+    return found, index, set()
+
+
+def _name_features_one_by_one(
+    rows: list[tuple[str | None, ...]], empty: Any
+) -> tuple[list[Any], list[int], set[tuple]]:
+    names = _names()
+    found: list[Any] = [empty]
+    at: dict[tuple, int] = {}
+    index: list[int] = []
+    failed: set[tuple] = set()
+    for row in rows:
+        if row not in at:
+            at[row] = 0
+            if any(row):
+                try:
+                    found.append(names.features_for_many([row])[0])
+                    at[row] = len(found) - 1
+                except Exception:
+                    failed.add(row)
+        index.append(at[row])
+    return found, index, failed
 
 
 def _as_table(people: Any) -> pa.Table:
@@ -330,7 +381,9 @@ def _suffix(key: str | None) -> str | None:
     return key[-3:] if key and len(key) >= SUFFIX_FROM else None
 
 
-def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
+def _name_columns(feats: list[Any]) -> dict[str, pa.Array]:
+    """The name columns of each of ``feats`` (and ``name_sex``, the sex the name tells)."""
+
     def full(value: str | None) -> str | None:
         return value if value and len(value) > 1 else None
 
@@ -338,7 +391,7 @@ def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
     pn_full = [full(f.patronymic_canon) for f in feats]
     gn_inits = [_inits(f.given_initial, g) for f, g in zip(feats, gn_full, strict=True)]
     pn_inits = [_inits(f.patronymic_initial, p) for f, p in zip(feats, pn_full, strict=True)]
-    return {
+    columns = {
         "gn_inits": gn_inits,
         "pn_inits": pn_inits,
         "gn_alt_init": [_alt_init(i) for i in gn_inits],
@@ -348,55 +401,87 @@ def _name_columns(feats: list[Any]) -> dict[str, list[Any]]:
         "sn_key": [f.surname_key or None for f in feats],
         "sn_pre": [(f.surname_key or "")[:3] or None for f in feats],
         "sn_suf": [_suffix(f.surname_key) for f in feats],
-        "gn_full": [full(f.given_canon) for f in feats],
-        "gn_key": [(f.given_key or None) if full(f.given_canon) else None for f in feats],
+        "gn_full": gn_full,
+        "gn_key": [
+            (f.given_key or None) if g else None for f, g in zip(feats, gn_full, strict=True)
+        ],
         "gn_init": [(f.given_initial or None) for f in feats],
-        "pn_full": [full(f.patronymic_canon) for f in feats],
-        "pn_key": [(f.patronymic_key or None) if full(f.patronymic_canon) else None for f in feats],
+        "pn_full": pn_full,
+        "pn_key": [
+            (f.patronymic_key or None) if p else None for f, p in zip(feats, pn_full, strict=True)
+        ],
         "pn_init": [(f.patronymic_initial or None) for f in feats],
+        "name_sex": [f.sex for f in feats],
     }
+    return {c: pa.array(values, pa.string()) for c, values in columns.items()}
 
 
-def _each_value(table: pa.Table, column: str, func: Callable[[Any], Any]) -> list[Any]:
-    """``func`` of every row's value in ``column`` (None where it is missing), called once
-    per distinct value: lists repeat their places, units, dates and sexes."""
+def _per_value(table: pa.Table, column: str, func: Callable[[Any], Any]) -> tuple[list, pa.Array]:
+    """``func`` of each distinct value in ``column`` and, last, of None (a missing value or
+    column), with each row's index into them: lists repeat their places, units, dates."""
     if column not in table.column_names:
-        return [func(None)] * table.num_rows
+        return [func(None)], pa.nulls(table.num_rows, pa.int32()).fill_null(0)
     encoded = pc.dictionary_encode(table[column].combine_chunks())
     results = [func(v) for v in encoded.dictionary.to_pylist()]
     results.append(func(None))
-    index = encoded.indices.fill_null(len(results) - 1).to_numpy(zero_copy_only=False)
-    return [results[i] for i in index.tolist()]
+    return results, encoded.indices.fill_null(len(results) - 1)
 
 
-def _optional(table: pa.Table, column: str, parse: Callable, report: Counter) -> list[Any]:
+def _mapped(
+    table: pa.Table, column: str, func: Callable[[Any], Any], kind: pa.DataType
+) -> pa.Array:
+    """``func`` of every row's value in ``column``, called once per distinct value."""
+    results, index = _per_value(table, column, func)
+    return pa.array(results, kind).take(index)
+
+
+def _optional(
+    table: pa.Table, column: str, parse: Callable, report: Counter, kind: pa.DataType
+) -> pa.Array:
     """Parsed values of an optional column; a value given but unreadable becomes None and
     is counted in ``report`` under the column's name."""
-
-    def read(raw: Any) -> tuple[Any, bool]:
-        text = _blank(raw)
-        value = parse(text) if text is not None else None
-        return value, text is not None and value is None
-
-    values = []
-    for value, unreadable in _each_value(table, column, read):
-        if unreadable:
-            report[column] += 1
-        values.append(value)
-    return values
+    results, index = _per_value(table, column, lambda raw: _read(raw, parse))
+    _count_unreadable(results, index, column, report)
+    return pa.array([value for value, _ in results], kind).take(index)
 
 
-def _sex_column(table: pa.Table, feats: list[Any], report: Counter) -> list[str | None]:
-    given = _optional(table, "sex", lambda t: _SEX.get(t.lower().strip(".")) if t else None, report)
-    return [g or f.sex for g, f in zip(given, feats, strict=True)]
+def _read(raw: Any, parse: Callable) -> tuple[Any, bool]:
+    text = _blank(raw)
+    value = parse(text) if text is not None else None
+    return value, text is not None and value is None
+
+
+def _count_unreadable(results: list, index: pa.Array, column: str, report: Counter) -> None:
+    bad = [i for i, (_, unreadable) in enumerate(results) if unreadable]
+    if bad:
+        counted = pc.sum(pc.is_in(index, pa.array(bad, index.type))).as_py()
+        report[column] += counted
+
+
+def _sex_given(table: pa.Table, report: Counter) -> pa.Array:
+    return _optional(
+        table, "sex", lambda t: _SEX.get(t.lower().strip(".")) if t else None, report, pa.string()
+    )
 
 
 def _date_columns(
     table: pa.Table, report: Counter, fallback: list[str | None]
-) -> tuple[list, list, list]:
+) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """Year, month and day of ``birth_date``; where it is missing or unreadable, of a date
+    written into the full name (``fallback``)."""
+    results, index = _per_value(table, "birth_date", lambda raw: _read(raw, _parse_date))
+    _count_unreadable(results, index, "birth_date", report)
+    dates = [value for value, _ in results]
+    parts = _date_parts(dates, index)
+    if not any(f is not None for f in fallback):
+        return parts
+    given = pa.array([d is not None for d in dates]).take(index)
     parse = _cached(_parse_date)
-    dates = _optional(table, "birth_date", _parse_date, report)
-    dates = [d or parse(f) for d, f in zip(dates, fallback, strict=True)]
+    other = _date_parts([parse(f) for f in fallback], pa.array(range(len(fallback)), pa.int64()))
+    return tuple(pc.if_else(given, p, o) for p, o in zip(parts, other, strict=True))  # type: ignore[return-value]
+
+
+def _date_parts(dates: list, index: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     none = (None, None, None)
     by, bm, bd = zip(*[d or none for d in dates], strict=True) if dates else ((), (), ())
-    return list(by), list(bm), list(bd)
+    return tuple(pa.array(part, pa.int32()).take(index) for part in (by, bm, bd))  # type: ignore[return-value]

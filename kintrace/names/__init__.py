@@ -12,7 +12,12 @@ translitua and iuliia, and what is ours.
 """
 
 from kintrace.names.dates import PartialDate, parse_date, parse_date_strict
-from kintrace.names.features import NameFeatures, features_for_many, name_features
+from kintrace.names.features import (
+    NameFeatures,
+    features_for_many,
+    features_indexed,
+    name_features,
+)
 from kintrace.names.normalise import normalise_text
 from kintrace.names.parse import ParsedName, parse_name
 from kintrace.names.phonetic import phonetic_key
@@ -24,6 +29,7 @@ __all__ = [
     "ParsedName",
     "PartialDate",
     "features_for_many",
+    "features_indexed",
     "name_features",
     "normalise_text",
     "parse_date",

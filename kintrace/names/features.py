@@ -276,7 +276,7 @@ def _word_readings(words: list[str]) -> list[tuple[str, str, tuple[tuple, ...]]]
     return out
 
 
-def _parallel(distinct: list[Row], workers: int) -> list[NameFeatures]:
+def _parallel(distinct: list[Row], workers: int) -> tuple[list[NameFeatures], list[int]]:
     global _BATCH
     _BATCH = distinct
     step = -(-len(distinct) // workers)
@@ -299,11 +299,13 @@ def _parallel(distinct: list[Row], workers: int) -> list[NameFeatures]:
     finally:
         _BATCH = []
     results: list[NameFeatures] = []
+    index: list[int] = []
     with _no_gc():
-        for values, index in chunks:
-            found = [NameFeatures(*v) for v in values]
-            results.extend([found[i] for i in index])
-    return results
+        for values, chunk_index in chunks:
+            offset = len(results)
+            results.extend([NameFeatures(*v) for v in values])
+            index.extend([offset + i for i in chunk_index] if offset else chunk_index)
+    return results, index
 
 
 def features_for_many(
@@ -323,22 +325,37 @@ def features_for_many(
     every 50,000 distinct rows (serial) or once at the end (parallel). Returns
     one :class:`NameFeatures` per input row, in order.
     """
+    found, index = features_indexed(rows, progress, workers=workers)
+    return [found[i] for i in index]
+
+
+def features_indexed(
+    rows: Iterable[Row],
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    workers: int | None = None,
+) -> tuple[list[NameFeatures], list[int]]:
+    """:func:`features_for_many` as a list of results and, for each row, the index of its
+    result in that list: a million rows need not become a million references to sort
+    through before a caller builds columns from them (rows with equal features may share
+    one result, or not)."""
     positions: dict[Row, int] = {}
     with _no_gc():
         order = [positions.setdefault(tuple(row), len(positions)) for row in rows]  # type: ignore[arg-type]
     distinct = list(positions)
+    del positions
     total = len(distinct)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4)
     if workers > 1 and total >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        results = _parallel(distinct, workers)
+        results, at = _parallel(distinct, workers)
         if progress is not None:
             progress(total, total)
-    else:
-        results = []
-        with _no_gc():
-            for i, row in enumerate(distinct, 1):
-                results.append(_features_of_row(row))
-                if progress is not None and (i % 50_000 == 0 or i == total):
-                    progress(i, total)
-    return [results[i] for i in order]
+        return results, [at[i] for i in order]
+    results = []
+    with _no_gc():
+        for i, row in enumerate(distinct, 1):
+            results.append(_features_of_row(row))
+            if progress is not None and (i % 50_000 == 0 or i == total):
+                progress(i, total)
+    return results, order

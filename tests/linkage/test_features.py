@@ -89,3 +89,47 @@ def test_rows_as_dicts_give_every_key_not_only_the_first_rows():
     ).to_pylist()
     assert (rows[1]["by"], rows[1]["unit"]) == (1990, "12345")
     assert rows[2]["sn_canon"] == "sidorov" and rows[2]["gn_full"] == "sidor"
+
+
+def test_unreadable_values_are_counted_per_row_not_per_value():
+    report: Counter = Counter()
+    rows = [
+        {"id": str(i), "full_name": "Иванов Иван", "birth_date": "abc", "unit": "?"}
+        for i in range(3)
+    ]
+    rows.append({"id": "9", "full_name": "Петров Петр", "birth_date": "1990", "unit": "в/ч 1234"})
+    out = prepare(rows, report=report).to_pylist()
+    assert report == Counter({"birth_date": 3, "unit": 3})
+    assert [r["by"] for r in out] == [None, None, None, 1990]
+    assert [r["unit"] for r in out] == [None, None, None, "1234"]
+
+
+def test_date_column_first_then_the_date_inside_the_name():
+    rows = prepare(
+        [
+            {"id": "1", "full_name": "Иванов Иван, 12.03.1990", "birth_date": ""},
+            {"id": "2", "full_name": "Иванов Иван, 12.03.1990", "birth_date": "1985"},
+            {"id": "3", "full_name": "Петров Петр", "birth_date": "07.03.1999"},
+            {"id": "4", "full_name": "Петров Петр 1991 г.р.", "birth_date": "не знаю"},
+        ]
+    ).to_pylist()
+    assert [(r["by"], r["bm"], r["bd"]) for r in rows] == [
+        (1990, 3, 12),
+        (1985, None, None),
+        (1999, 3, 7),
+        (1991, None, None),
+    ]
+
+
+def test_ids_of_any_type_become_text_and_names_keep_their_rows():
+    people = [
+        {"id": 10, "full_name": "Иванов Иван", "sex": "ж"},
+        {"id": 11, "full_name": ""},
+        {"id": 12, "full_name": "Иванов Иван"},
+        {"id": 13, "surname": "Петренко", "given_name": "Ольга"},
+    ]
+    rows = prepare(people).to_pylist()
+    assert [r["unique_id"] for r in rows] == ["10", "11", "12", "13"]
+    assert [r["sn_canon"] for r in rows] == ["ivanov", None, "ivanov", "petrenko"]
+    # the file's sex first, then the name's
+    assert [r["sex"] for r in rows] == ["f", None, "m", "f"]

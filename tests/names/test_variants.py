@@ -252,6 +252,28 @@ def test_features_for_many_dedupes_and_keeps_order():
     assert calls == [(2, 2)]
 
 
+def test_forked_workers_give_what_one_process_gives(monkeypatch):
+    """The parallel path (dictionary work split by word, rows split between forked
+    workers, results gathered by index) gives every row the features of the serial one."""
+    import kintrace.names.features as features
+    from kintrace.names import features_indexed
+
+    surnames = ["Иванов", "Петренко", "SHCHERBAKOV", "Лебедя", "Коваль", "Olijnyk"]
+    given = ["Алексей", "Олена", "Sasha", "Марии", "Юрій", "Michael"]
+    fathers = ["Петрович", "Ивановны", "Mykolaiovych", "", "Олексійович"]
+    rows = [
+        (f"{s} {g} {p}".strip(), None, None, None) for s in surnames for g in given for p in fathers
+    ]
+    rows += [(None, s, g, p or None) for s in surnames for g in given[:2] for p in fathers[:2]]
+    rows += rows[:7]  # repeated rows share their result
+    serial, at = features_indexed(rows, workers=1)
+    monkeypatch.setattr(features, "PARALLEL_FROM", 10)
+    found, index = features_indexed(rows, workers=2)
+    assert len(index) == len(rows)
+    assert [found[i] for i in index] == [serial[i] for i in at]
+    assert index[-7:] == index[:7]
+
+
 def test_wikidata_rows_are_linked_by_rigour():
     """Rows whose source says Wikidata: rigour links the Russian and Ukrainian forms."""
     from kintrace.names.variants import _rigour_symbols
