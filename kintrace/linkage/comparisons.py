@@ -377,7 +377,12 @@ _GIVEN_INITIALS_FIT = (
     "OR instr(r.gn_inits, l.gn_init) > 0)"
 )
 _NO_PATRONYMIC_OR_DATE = "(l.pn_full IS NULL OR r.pn_full IS NULL OR l.by IS NULL OR r.by IS NULL)"
-_AN_INITIAL = f"(l.gn_full IS NULL OR r.gn_full IS NULL) AND {_GIVEN_INITIALS_FIT}"
+# A given name that is only an initial on one side, as one rule per side: a condition on one
+# side's columns alone filters that side before the join (the left records with an initial
+# against the right ones) instead of after it (40M pairs of a surname and a father's initial
+# on 100k x 1M, of which 0.6M have an initial on either side).
+_AN_INITIAL_LEFT = f"l.gn_full IS NULL AND {_GIVEN_INITIALS_FIT}"
+_AN_INITIAL_RIGHT = f"r.gn_full IS NULL AND {_GIVEN_INITIALS_FIT}"
 # Most surnames ending alike are other surnames (Иванов, Смирнов): only near spellings.
 _SURNAME_SLIP = "levenshtein(l.sn_key, r.sn_key) <= 2"
 BLOCKING_RULES: list[BlockingRule] = [
@@ -391,11 +396,14 @@ BLOCKING_RULES: list[BlockingRule] = [
     ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("by", "by")], None),
     ([("gn_full", "gn_full"), ("pn_full", "pn_full"), ("sn_pre", "sn_pre")], None),
     ([("sn_key", "gn_key"), ("gn_key", "sn_key")], None),
-    ([("sn_key", "sn_key"), ("pn_init", "pn_init")], _AN_INITIAL),
+    ([("sn_key", "sn_key"), ("pn_init", "pn_init")], _AN_INITIAL_LEFT),
+    ([("sn_key", "sn_key"), ("pn_init", "pn_init")], _AN_INITIAL_RIGHT),
     # The same with the initial of the name's other form (Ніколаев М. О. / Николаев Михаил
     # Алексеевич: Олексійович), and for a slipped surname below.
-    ([("sn_key", "sn_key"), ("pn_alt_init", "pn_alt_init")], _AN_INITIAL),
-    ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL),
+    ([("sn_key", "sn_key"), ("pn_alt_init", "pn_alt_init")], _AN_INITIAL_LEFT),
+    ([("sn_key", "sn_key"), ("pn_alt_init", "pn_alt_init")], _AN_INITIAL_RIGHT),
+    ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL_LEFT),
+    ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL_RIGHT),
     ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")], None),
     # A slip in the surname with the given name as an initial of another script
     # (Юрченко Алексей Андреевич / Юченко О.А.): the father's initial and the full date.

@@ -106,7 +106,10 @@ def test_initial_rules_drop_only_pairs_the_model_refuses(monkeypatch):
     unfiltered_rules = [
         (
             keys,
-            "(l.gn_full IS NULL OR r.gn_full IS NULL)" if cond == comparisons._AN_INITIAL else cond,
+            {
+                comparisons._AN_INITIAL_LEFT: "l.gn_full IS NULL",
+                comparisons._AN_INITIAL_RIGHT: "r.gn_full IS NULL",
+            }.get(cond, cond),
         )
         for keys, cond in comparisons.BLOCKING_RULES
     ]
