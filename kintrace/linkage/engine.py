@@ -215,10 +215,13 @@ def _predict(tables, link_type, threshold, explain, model, progress, blocking=()
     settings["blocking_rules_to_generate_predictions"] += [{"blocking_rule": b} for b in blocking]
     settings["retain_intermediate_calculation_columns"] = explain
     settings["retain_matching_columns"] = explain
-    linker, db = _linker(tables, settings)
+    con = duckdb.connect()
+    linker, db = _linker(tables, settings, con)
     if min(t.num_rows for t in tables) < MIN_TRAIN_RECORDS:
         _register_lookups(linker, db, population_lookups(tables, chosen))
     progress("predict")
+    rules = [r["blocking_rule"] for r in settings["blocking_rules_to_generate_predictions"]]
+    _register_blocked_pairs(linker, db, con, rules, link_type)
     pairs = linker.inference.predict(threshold_match_probability=threshold)
     result = _ordered(pairs.as_duckdbpyrelation(), link_type, explain)
     if explain:
@@ -232,6 +235,49 @@ def _predict(tables, link_type, threshold, explain, model, progress, blocking=()
         b"kintrace_model_about": json.dumps(chosen.about()).encode(),
     }
     return table.replace_schema_metadata(meta)
+
+
+BLOCKED_PAIRS_TABLE = "__kintrace_blocked_pairs"
+
+
+def blocked_pairs_sql(rules: list[str], link_type: str) -> str:
+    """The candidate pairs of all ``rules`` in Splink's blocked-pairs form (``match_key``:
+    the first rule that finds the pair; ``join_key_l``, ``join_key_r``), as one query.
+
+    Splink's own blocking makes each rule leave out the pairs of every rule before it, a
+    test that grows with the square of the rules (23 here); this query joins rule by rule
+    and keeps each pair once, with the same pairs and keys.
+    """
+    from splink.internals.unique_id_concat import CONCAT_SEPARATOR
+
+    if link_type == "link_only":
+        tables, keep = ("a_left", "b_right"), ""
+        keys = (
+            f"'a_left{CONCAT_SEPARATOR}' || lid AS join_key_l, "
+            f"'b_right{CONCAT_SEPARATOR}' || rid AS join_key_r"
+        )
+    else:
+        tables, keep = ("people", "people"), " AND l.unique_id < r.unique_id"
+        keys = "lid AS join_key_l, rid AS join_key_r"
+    joins = " UNION ALL ".join(
+        f"SELECT {k} AS k, l.unique_id AS lid, r.unique_id AS rid "  # noqa: S608
+        f"FROM {tables[0]} AS l JOIN {tables[1]} AS r ON ({rule}){keep}"
+        for k, rule in enumerate(rules)
+    )
+    return (
+        f"SELECT CAST(min(k) AS VARCHAR) AS match_key, {keys} "  # noqa: S608
+        f"FROM ({joins}) GROUP BY lid, rid"
+    )
+
+
+def _register_blocked_pairs(linker, db, con, rules: list[str], link_type: str) -> None:
+    """Compute the candidate pairs once (:func:`blocked_pairs_sql`) and hand them to Splink
+    through ``register_blocked_pairs_for_predict``: it scores these instead of blocking."""
+    if not rules:
+        return
+    con.execute(f"CREATE TABLE {BLOCKED_PAIRS_TABLE} AS {blocked_pairs_sql(rules, link_type)}")
+    sdf = db.register(BLOCKED_PAIRS_TABLE, dataset_display_name="blocked_pairs")
+    linker.table_management.register_blocked_pairs_for_predict(sdf)
 
 
 def population_lookups(tables: list[pa.Table], model: Model) -> dict[str, pa.Table]:
