@@ -12,10 +12,10 @@ are printed beside the wall time, with the load average before and after.
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import resource
-import sys
 import time
 from functools import cache
 
@@ -23,7 +23,6 @@ from kintrace.names import features_for_many, transliterate
 from kintrace.names.variants import all_given_forms, all_patronymic_forms
 
 SEED = 20240224
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_100_000
 
 _SURNAMES = """
 Иванов Смирнов Кузнецов Попов Васильев Петров Соколов Михайлов Новиков Федоров Морозов Волков
@@ -160,8 +159,17 @@ def _cpu_seconds() -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "records",
+        nargs="?",
+        type=int,
+        default=1_100_000,
+        help="how many records (default 1,100,000)",
+    )
+    n = parser.parse_args().records
     t0 = time.perf_counter()
-    rows = build_records(N)
+    rows = build_records(n)
     built = time.perf_counter() - t0
     tokens = {w for row in rows for v in row if v for w in v.lower().split()}
     distinct_rows = len(set(rows))
