@@ -8,9 +8,11 @@ import operator
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 
 from kintrace.names.declension import readings_as_tuples, share_readings, word_language
 from kintrace.names.normalise import normalise_text, script_of
@@ -18,10 +20,14 @@ from kintrace.names.parse import ParsedName, _token, parse_name, parse_parts
 from kintrace.names.phonetic import phonetic_key
 from kintrace.names.translit import canon_romanise
 from kintrace.names.variants import (
+    NameMatch,
+    WikidataPending,
+    defer_wikidata,
     given_match,
     patronymic_base,
     patronymic_match,
     warm_up,
+    wikidata_matches,
 )
 
 
@@ -243,23 +249,33 @@ def _features_of_row(row: Row) -> NameFeatures:
     return features_of(_parsed_row(row))
 
 
-def _work(bounds: tuple[int, int]) -> tuple[list[tuple], list[int]]:
-    """Worker: for ``_BATCH[start:stop]``, the distinct features as tuples and each row's
-    index into them."""
-    start, stop = bounds
+def _work(task: tuple[Iterable[int], dict[str, NameMatch | None]]) -> tuple:
+    """Worker: for the rows of ``_BATCH`` at the given indices, the distinct features as
+    tuples, each row's index into them (-1 for a row that waits for rigour), the rows that
+    wait and the words they wait for. ``answers`` are rigour's, found so far."""
+    indices, answers = task
+    defer_wikidata(True, answers)
     seen: dict[NameFeatures, int] = {}
     index: list[int] = []
-    with _no_gc():
-        for i in range(start, stop):
-            index.append(seen.setdefault(_features_of_row(_BATCH[i]), len(seen)))
-    return [_AS_TUPLE(f) for f in seen], index
-
-
-def _batch_words(bounds: tuple[int, int]) -> set[str]:
-    """Worker: the normalised Cyrillic words of ``_BATCH[start:stop]``."""
-    start, stop = bounds
+    waiting: list[int] = []
     words: set[str] = set()
-    for row in _BATCH[start:stop]:
+    with _no_gc():
+        for i in indices:
+            try:
+                found = _features_of_row(_BATCH[i])
+            except WikidataPending as pending:
+                waiting.append(i)
+                words.add(pending.word)
+                index.append(-1)
+                continue
+            index.append(seen.setdefault(found, len(seen)))
+    return [_AS_TUPLE(f) for f in seen], index, waiting, words
+
+
+def _batch_words(rows: range) -> set[str]:
+    """Worker: the normalised Cyrillic words of the rows of ``_BATCH`` in ``rows``."""
+    words: set[str] = set()
+    for row in _BATCH[rows.start : rows.stop]:
         for value in row:
             if value:
                 words.update(_token(raw)[0] for raw in value.replace(",", " ").split())
@@ -276,36 +292,87 @@ def _word_readings(words: list[str]) -> list[tuple[str, str, tuple[tuple, ...]]]
     return out
 
 
+def _serve_wikidata(conn: Connection) -> None:
+    """The tagger process: build rigour's tagger, then answer lists of words until None."""
+    defer_wikidata(False)
+    warm_up()
+    while (words := conn.recv()) is not None:
+        conn.send(wikidata_matches(words))
+
+
+class _Wikidata:
+    """rigour's tagger in a process of its own, started before the rows are split: it
+    builds (seconds, holding its interpreter) while the workers compute every row that
+    does not need it; the rows that do wait for its answers and are computed again."""
+
+    def __init__(self, context: BaseContext) -> None:
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve_wikidata, args=(child,), daemon=True)
+        self._process.start()
+        child.close()
+
+    def answers(self, words: set[str]) -> dict[str, NameMatch | None]:
+        try:
+            self._conn.send(sorted(words))
+            return self._conn.recv()
+        except (EOFError, OSError):  # the process is gone: build the tagger here
+            return wikidata_matches(words)
+
+    def close(self) -> None:
+        with suppress(OSError):
+            self._conn.send(None)
+        self._conn.close()
+        self._process.join(timeout=1)
+        if self._process.is_alive():  # still building a tagger nobody asked for
+            self._process.terminate()
+            self._process.join()
+
+
 def _parallel(distinct: list[Row], workers: int) -> tuple[list[NameFeatures], list[int]]:
     global _BATCH
     _BATCH = distinct
     step = -(-len(distinct) // workers)
-    bounds = [(i, min(i + step, len(distinct))) for i in range(0, len(distinct), step)]
+    bounds = [range(i, min(i + step, len(distinct))) for i in range(0, len(distinct), step)]
     context = multiprocessing.get_context("fork")
+    wikidata = _Wikidata(context)
+    results: list[NameFeatures] = []
+    at: list[int] = []
+    answers: dict[str, NameMatch | None] = {}
     try:
         # The dictionary work (0.3-1 ms a word and language) is split by word first, so
         # that no two workers look up the same word; then the rows are split.
         with context.Pool(workers) as pool:
             words = sorted(set().union(*pool.map(_batch_words, bounds, chunksize=1)))
-            pending = pool.map_async(
-                _word_readings, [words[k::workers] for k in range(workers)], chunksize=1
-            )
-            warm_up()  # rigour's tagger loads here while the workers look words up
-            for found in pending.get():
+            split = [words[k::workers] for k in range(workers)]
+            for found in pool.map(_word_readings, split, chunksize=1):
                 share_readings(found)
-        # Forked after rigour's tagger is loaded: the workers look names up in it too.
-        with context.Pool(workers) as pool:
-            chunks = pool.map(_work, bounds, chunksize=1)
+        warm_up(wikidata=False)
+        # Forked with the readings at hand; rigour's answers come from the tagger process.
+        with context.Pool(workers) as pool, _no_gc():
+            tasks: list[tuple[Iterable[int], dict]] = [(b, answers) for b in bounds]
+            at = [-1] * len(distinct)
+            while tasks:
+                waiting: list[int] = []
+                needed: set[str] = set()
+                for (indices, _), (values, index, wait, words_) in zip(
+                    tasks, pool.map(_work, tasks, chunksize=1), strict=True
+                ):
+                    offset = len(results)
+                    results.extend([NameFeatures(*v) for v in values])
+                    for i, j in zip(indices, index, strict=True):
+                        if j >= 0:
+                            at[i] = offset + j
+                    waiting.extend(wait)
+                    needed |= words_
+                if not waiting:
+                    break
+                answers.update(wikidata.answers(needed - answers.keys()))
+                tasks = [(waiting[k::workers], answers) for k in range(workers)]
     finally:
+        wikidata.close()
         _BATCH = []
-    results: list[NameFeatures] = []
-    index: list[int] = []
-    with _no_gc():
-        for values, chunk_index in chunks:
-            offset = len(results)
-            results.extend([NameFeatures(*v) for v in values])
-            index.extend([offset + i for i in chunk_index] if offset else chunk_index)
-    return results, index
+    defer_wikidata(False, answers)
+    return results, at
 
 
 def features_for_many(
@@ -319,9 +386,10 @@ def features_for_many(
     Distinct rows are computed once (published lists repeat names), and every
     step below is cached per word. From ``PARALLEL_FROM`` distinct rows on,
     ``workers`` forked processes (default: the CPU count, at most 4) first share
-    the dictionary look-ups by word while this process loads rigour's tagger,
-    then, forked again with both at hand, share the rows; each worker sends back
-    every distinct result once. ``progress``, when given, is called with ``(done, total_distinct)``
+    the dictionary look-ups by word, then, forked again with them at hand, share
+    the rows, while one more process builds rigour's tagger; a row whose name only
+    rigour can resolve waits for its answer and is computed again (the results are
+    those of the serial path). Each worker sends back every distinct result once. ``progress``, when given, is called with ``(done, total_distinct)``
     every 50,000 distinct rows (serial) or once at the end (parallel). Returns
     one :class:`NameFeatures` per input row, in order.
     """

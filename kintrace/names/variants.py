@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -190,7 +191,47 @@ def _yo_variants(word: str) -> list[str]:
     return [word[:i] + "ё" + word[i + 1 :] for i, ch in enumerate(word) if ch == "е"]
 
 
+class WikidataPending(Exception):
+    """A look-up in rigour's tagger that this process defers (see :func:`defer_wikidata`)."""
+
+    def __init__(self, word: str) -> None:
+        super().__init__(word)
+        self.word = word
+
+
+# Answers from rigour computed elsewhere (another process), and whether a word without
+# one raises WikidataPending instead of building the tagger here.
+_WIKIDATA_FOUND: dict[str, NameMatch | None] = {}
+_WIKIDATA_DEFERRED = [False]
+
+
+def defer_wikidata(defer: bool, found: dict[str, NameMatch | None] | None = None) -> None:
+    """Take rigour's answers for ``found`` words as given; while ``defer``, a word that has
+    none raises :class:`WikidataPending` rather than building the tagger (seconds).
+
+    The caches above rigour are ``lru_cache``: they keep no entry for a call that raised,
+    so a name computed again once the answer is in gets the result it would have had.
+    """
+    if found:
+        _WIKIDATA_FOUND.update(found)
+    _WIKIDATA_DEFERRED[0] = defer
+
+
+def wikidata_matches(words: Iterable[str]) -> dict[str, NameMatch | None]:
+    """rigour's name group for each word (loads the tagger): the answers that
+    :func:`defer_wikidata` takes."""
+    return {word: _wikidata_look_up(word) for word in words}
+
+
 def _wikidata_match(word: str) -> NameMatch | None:
+    if word in _WIKIDATA_FOUND:
+        return _WIKIDATA_FOUND[word]
+    if _WIKIDATA_DEFERRED[0]:
+        raise WikidataPending(word)
+    return _wikidata_look_up(word)
+
+
+def _wikidata_look_up(word: str) -> NameMatch | None:
     symbols = _rigour_symbols(word)
     if not symbols:
         for variant in _yo_variants(word):
@@ -400,8 +441,10 @@ def all_patronymic_forms() -> list[tuple[str, str, str | None, str]]:
 
 __all__ = [
     "NameMatch",
+    "WikidataPending",
     "all_given_forms",
     "all_patronymic_forms",
+    "defer_wikidata",
     "given_form_languages",
     "given_form_sex",
     "given_match",
@@ -414,4 +457,5 @@ __all__ = [
     "patronymic_match",
     "patronymic_sex",
     "warm_up",
+    "wikidata_matches",
 ]

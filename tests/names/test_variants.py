@@ -274,6 +274,88 @@ def test_forked_workers_give_what_one_process_gives(monkeypatch):
     assert index[-7:] == index[:7]
 
 
+def _clear_name_caches():
+    """Forget every cached name result, so that a batch starts as in a fresh process."""
+    import kintrace.names as names_package
+    from kintrace.names import declension, features, parse, spelling, variants
+
+    for module in (declension, features, parse, spelling, variants, names_package):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+    variants._WIKIDATA_FOUND.clear()
+
+
+def test_rows_that_wait_for_rigour_get_what_one_process_gives(monkeypatch):
+    """In the parallel path rigour's tagger builds in a process of its own; rows with a
+    name only rigour knows wait for its answers and are computed again: the same
+    features as the serial path, and the waiting really happened."""
+    import kintrace.names.features as features
+    from kintrace.names import features_indexed
+
+    surnames = ["Иванов", "Petrenko", "Лебедя", "SHCHERBAKOV"]
+    given = ["Alexey", "Michael", "Алексея", "Yuri", "Олена", "Тимур", "Ильдара"]
+    fathers = ["Петрович", "Mykolaiovych", ""]
+    rows = [
+        (f"{s} {g} {p}".strip(), None, None, None) for s in surnames for g in given for p in fathers
+    ]
+    rows += [(None, s, g, p or None) for s in surnames for g in given for p in fathers[:1]]
+    asked: list[set[str]] = []
+    answers = features._Wikidata.answers
+
+    def spy(self, words):
+        asked.append(set(words))
+        return answers(self, words)
+
+    monkeypatch.setattr(features._Wikidata, "answers", spy)
+    monkeypatch.setattr(features, "PARALLEL_FROM", 10)
+    _clear_name_caches()
+    found, index = features_indexed(rows, workers=2)
+    _clear_name_caches()
+    serial, at = features_indexed(rows, workers=1)
+    assert [found[i] for i in index] == [serial[i] for i in at]
+    assert asked and {"alexey", "michael"} <= set().union(*asked)
+    assert all(words for words in asked)  # a round asks only for words not asked before
+
+
+def test_a_lost_tagger_process_is_replaced_by_a_look_up_here():
+    """When the tagger process is gone, its answers are computed in this process."""
+    import multiprocessing
+
+    from kintrace.names.features import _Wikidata
+    from kintrace.names.variants import wikidata_matches
+
+    tagger = _Wikidata(multiprocessing.get_context("fork"))
+    tagger._process.terminate()
+    tagger._process.join()
+    assert tagger.answers({"alexey", "zzzqx"}) == wikidata_matches(["alexey", "zzzqx"])
+    assert tagger.answers({"alexey"})["alexey"].group == "aleksey"
+    tagger.close()
+
+
+def test_a_deferred_look_up_raises_and_leaves_no_cached_result():
+    """While deferring, a word without an answer raises; nothing above it keeps a result,
+    and once the answer is given the name resolves as it would have."""
+    from kintrace.names.variants import (
+        WikidataPending,
+        defer_wikidata,
+        given_match,
+        wikidata_matches,
+    )
+
+    _clear_name_caches()
+    try:
+        defer_wikidata(True)
+        with pytest.raises(WikidataPending) as pending:
+            given_match("alexey")
+        assert pending.value.word == "alexey"
+        assert given_match("алексей").group == "aleksey"  # our table needs no rigour
+        defer_wikidata(True, wikidata_matches(["alexey"]))
+    finally:
+        defer_wikidata(False)
+    assert given_match("alexey") == wikidata_matches(["alexey"])["alexey"]
+
+
 def test_wikidata_rows_are_linked_by_rigour():
     """Rows whose source says Wikidata: rigour links the Russian and Ukrainian forms."""
     from kintrace.names.variants import _rigour_symbols
