@@ -22,6 +22,7 @@ from kintrace.linkage.engine import MIN_TRAIN_RECORDS
 from kintrace.linkage.explain import Evidence, explain, sentence
 from kintrace.linkage.features import FEATURE_COLUMNS, prepare
 from kintrace.linkage.model import Model, default_frequencies
+from kintrace.names.variants import warm_up
 
 # The condition of each rule that has one, by the rule's position: run on the candidates
 # those rules found (the SQL is the rules' own, never input text).
@@ -71,6 +72,9 @@ class Index:
         ):
             feats = prepare(records)
         feats = feats.select(list(FEATURE_COLUMNS))
+        # rigour's tagger (seconds, once per process) loads here, not in the first query
+        # with a name only it knows: a query takes milliseconds.
+        warm_up()
         model = model or Model.default()
         keys = [_key_dict(feats, [b for _, b in pairs]) for pairs, _ in BLOCKING_RULES]
         if feats.num_rows < MIN_TRAIN_RECORDS:  # too few to count: population shares

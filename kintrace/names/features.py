@@ -389,9 +389,10 @@ def features_for_many(
     the dictionary look-ups by word, then, forked again with them at hand, share
     the rows, while one more process builds rigour's tagger; a row whose name only
     rigour can resolve waits for its answer and is computed again (the results are
-    those of the serial path). Each worker sends back every distinct result once. ``progress``, when given, is called with ``(done, total_distinct)``
-    every 50,000 distinct rows (serial) or once at the end (parallel). Returns
-    one :class:`NameFeatures` per input row, in order.
+    those of the serial path). Each worker sends back every distinct result once.
+    ``progress``, when given, is called with ``(done, total_distinct)`` every 50,000
+    distinct rows (serial) or once at the end (parallel). Returns one
+    :class:`NameFeatures` per input row, in order.
     """
     found, index = features_indexed(rows, progress, workers=workers)
     return [found[i] for i in index]

@@ -22,6 +22,16 @@ def test_search_finds_the_person_in_another_script_first():
     assert all(c.id != "r2" or c.probability < 0.5 for c in found)
 
 
+def test_the_index_is_ready_for_names_only_rigour_knows_when_built():
+    """Building the index loads rigour's tagger (seconds), so that no query does."""
+    from kintrace.names import variants
+
+    variants._rigour_group_symbols.cache_clear()
+    index = Index.build(RECORDS)
+    assert variants._rigour_group_symbols.cache_info().currsize == 1
+    assert index.search({"full_name": "Alexey Ivanov"}) is not None
+
+
 def test_search_with_nothing_in_common_returns_nothing():
     index = Index.build(RECORDS)
     assert index.search({"full_name": "Сидоренко Марія"}) == []
