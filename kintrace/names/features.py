@@ -336,7 +336,7 @@ def _parallel(distinct: list[Row], workers: int) -> tuple[list[NameFeatures], li
     context = multiprocessing.get_context("fork")
     wikidata = _Wikidata(context)
     results: list[NameFeatures] = []
-    at: list[int] = []
+    at = [-1] * len(distinct)
     answers: dict[str, NameMatch | None] = {}
     try:
         # The dictionary work (0.3-1 ms a word and language) is split by word first, so
@@ -350,7 +350,6 @@ def _parallel(distinct: list[Row], workers: int) -> tuple[list[NameFeatures], li
         # Forked with the readings at hand; rigour's answers come from the tagger process.
         with context.Pool(workers) as pool, _no_gc():
             tasks: list[tuple[Iterable[int], dict]] = [(b, answers) for b in bounds]
-            at = [-1] * len(distinct)
             while tasks:
                 waiting: list[int] = []
                 needed: set[str] = set()
@@ -364,10 +363,9 @@ def _parallel(distinct: list[Row], workers: int) -> tuple[list[NameFeatures], li
                             at[i] = offset + j
                     waiting.extend(wait)
                     needed |= words_
-                if not waiting:
-                    break
-                answers.update(wikidata.answers(needed - answers.keys()))
-                tasks = [(waiting[k::workers], answers) for k in range(workers)]
+                if waiting:
+                    answers.update(wikidata.answers(needed - answers.keys()))
+                tasks = [(waiting[k::workers], answers) for k in range(workers)] if waiting else []
     finally:
         wikidata.close()
         _BATCH = []
