@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kintrace.names.context import join_particles, name_only
 from kintrace.names.declension import agree, nominatives, role_weights, word_language
 from kintrace.names.normalise import normalise_text, script_of, title_word, unify_marks
 from kintrace.names.spelling import given_corrections
@@ -52,6 +53,10 @@ _INITIALS_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]?$|^[^\W\d_]$")
 _SPLIT_INITIALS_RE = re.compile(r"[^\W\d_]{1,2}(?=\.|$)")
 _DIGRAPH_INITIALS = {"yu", "ya", "ye", "yo", "zh", "kh", "ch", "sh", "ts", "ju", "ja", "je"}
 _NOISE_RE = re.compile(r"[^\w\s'.,\-]")
+_DIGIT_RE = re.compile(r"\d")
+_NOT_A_SPELLING_RE = re.compile(
+    r"\s*(?:позывной|позивний|call ?sign|кличка|прозвище|nickname|nom de guerre)\b", re.I
+)
 
 S, G, P = "surname", "given", "patronymic"
 # Orders met in lists, with a prior: official lists put the surname first.
@@ -84,10 +89,12 @@ def _split_alternates(text: str) -> tuple[str, list[tuple[int, str]]]:
     for m in _BRACKETS_RE.finditer(text):
         parts.append(text[pos : m.start()])
         before = " ".join(parts).replace(",", " ").split()
+        pos = m.end()
+        if _DIGIT_RE.search(m.group(1)) or _NOT_A_SPELLING_RE.match(m.group(1)):
+            continue  # a unit or a date in brackets, a call sign: no spelling of the name
         for alt in m.group(1).replace(",", " ").split("/"):
             if alt.strip():
                 alternates.append((len(before) - 1, alt.strip()))
-        pos = m.end()
     parts.append(text[pos:])
     return " ".join(parts), alternates
 
@@ -274,9 +281,12 @@ def parse_name(full_name: str) -> ParsedName:
             [],
         )
     )
-    text = _NOISE_RE.sub(" ", unify_marks(text))
+    text, removed = name_only(unify_marks(text))
+    if bracketed and removed:  # a rank gone from the start moves the words
+        bracketed = [(i - removed, a) for i, a in bracketed]
+    text = _NOISE_RE.sub(" ", text)
     surname_first = "," in text
-    tokens = tuple([t for t in map(_token, text.replace(",", " ").split()) if t[0]])
+    tokens = tuple(join_particles([t for t in map(_token, text.replace(",", " ").split()) if t[0]]))
     # Spellings that differ only in case, spaces or ё/е share the work from here on.
     return _parse_tokens(tokens, surname_first, tuple(bracketed))
 

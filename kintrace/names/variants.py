@@ -377,16 +377,23 @@ def _patronymic_spellings() -> tuple[
 _CYR_SUFFIXES = (
     "ьевич", "ьевна", "иевич", "иевна", "ійович", "іївна", "ьович", "ович", "овна",
     "евич", "евна", "івна", "ївна", "инична", "ична", "ич",
+    "-оглы", "-улы", "-уулу", "-кызы",  # Turkic: father's name and particle (.context)
 )  # fmt: skip
 _LAT_SUFFIXES = (
     "yevich", "ievich", "yevna", "ievna", "iyovych", "iiovych", "iivna", "yivna", "ovich",
     "ovych", "ovitch", "owitsch", "ovna", "evich", "evych", "evna", "ivna", "inichna",
-    "ichna", "ich", "ych",
+    "ichna", "ich", "ych", "-oglu", "-uly", "-uulu", "-kyzy",
 )  # fmt: skip
 
 
 def patronymic_sex(word: str) -> str | None:
-    """Sex of the bearer from a patronymic ending (``-вич``/``-ич`` m, ``-вна``/``-ична`` f)."""
+    """Sex of the bearer from a patronymic ending (``-вич``/``-ич`` m, ``-вна``/``-ична`` f,
+    ``-оглы`` m, ``-кызы`` f)."""
+    if "-" in word:
+        if word.endswith(("-кызы", "-kyzy")):
+            return "f"
+        if word.endswith(("-оглы", "-улы", "-уулу", "-oglu", "-uly", "-uulu")):
+            return "m"
     if word.endswith(("на", "na")):
         return "f"
     if word.endswith(("ич", "ich", "ych", "itch", "itsch")):

@@ -1,0 +1,170 @@
+"""What published lists write around a name: military ranks, birth years, units.
+
+Casualty and prisoner lists often hold more than the name in its column:
+``рядовой Иванов Иван Иванович``, ``ст. лейтенант Петров П.П.``, ``Иванов Иван
+Иванович, 1990 г.р.``, ``Ковальчук Олег Васильевич, в/ч 12345``. :func:`name_only`
+returns the name alone, so that a rank is not read as a surname and a year not
+glued to one. Ranks are those of the Russian and Ukrainian forces (the Russian law
+on military service, art. 46, and the Ukrainian law on military service, art. 5,
+list them) and their English names and abbreviations as NATO and the press write
+them. A rank is removed only when at least two parts of the name remain, so that
+a surname that is also a rank (``Майор``, ``Полковник``) stays.
+
+Turkic patronymics are written as the father's name and a particle (``Ильхам оглы``,
+``Айгюн кызы``, ``Ilham oglu``): :func:`join_particles` binds the two into one
+patronymic word (``Ильхам-оглы``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_RU_RANKS = (
+    "рядовой", "ефрейтор", "сержант", "старшина", "прапорщик", "лейтенант", "капитан",
+    "майор", "подполковник", "полковник", "генерал-майор", "генерал-лейтенант",
+    "генерал-полковник", "генерал армии", "матрос", "мичман", "курсант", "солдат",
+    "капитан-лейтенант", r"капитан [1-3](?:-?го)? ранга", "главный корабельный старшина",
+    "корабельный старшина", "главный старшина", "военнослужащий",
+    # abbreviations of the lists
+    "ряд", "ефр", "серж", "с-т", "л-т", "к-н", "прап", "п/п-к", "п-к", "м-р",
+)  # fmt: skip
+_UK_RANKS = (
+    "рядовий", "солдат", "сержант", "штаб-сержант", "майстер-сержант", "старшина",
+    "прапорщик", "лейтенант", "капітан", "майор", "підполковник", "полковник",
+    "бригадний генерал", "генерал-майор", "генерал-лейтенант", "генерал", "матрос",
+    "мічман", "курсант", "військовослужбовець", "капітан-лейтенант",
+    r"капітан [1-3](?:-го)? рангу",
+)  # fmt: skip
+_EN_RANKS = (
+    "private", "pvt", "pfc", "lance corporal", "corporal", "cpl", "sergeant", "sgt",
+    "staff sergeant", "master sergeant", "warrant officer", "ensign", "lieutenant", "lt",
+    "captain", "capt", "cpt", "major", "maj", "lieutenant colonel", "lt col", "colonel",
+    "col", "brigadier general", "major general", "general", "seaman", "sailor",
+    "midshipman", "cadet", "soldier", "serviceman",
+)  # fmt: skip
+# Words before a rank: старший/младший/главный, their Ukrainian forms and abbreviations,
+# guards (гвардии), senior/junior.
+_MODIFIERS = (
+    r"старший", r"младший", r"главный", r"молодший", r"головний", r"ст\.?", r"мл\.?",
+    r"гл\.?", r"мол\.?", r"гв\.?", r"гвардии", r"senior", r"junior", r"sr\.?", r"jr\.?",
+)  # fmt: skip
+# Words after a rank: службы, запаса, в отставке.
+_AFTER = (
+    r"запаса", r"в отставке", r"запасу", r"у відставці", r"медицинской службы",
+    r"медичної служби", r"юстиции", r"юстиції", r"полиции", r"поліції",
+)  # fmt: skip
+
+_RANKS = sorted({*_RU_RANKS, *_UK_RANKS, *_EN_RANKS}, key=len, reverse=True)
+_RANK_RE = re.compile(
+    rf"^\s*(?:(?:{'|'.join(_MODIFIERS)})\s*)*(?:{'|'.join(_RANKS)})\.?"
+    rf"(?:\s+(?:{'|'.join(_AFTER)}))?(?=[\s,]|$)[\s,]*",
+    re.IGNORECASE,
+)
+# The first word of anything the rank pattern can match: a cheap test before it.
+_RANK_STARTS = frozenset(re.split(r"[\s\\\[(]", w)[0].lower() for w in (*_RANKS, *_MODIFIERS))
+_FIRST_WORD_RE = re.compile(r"^\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)", re.UNICODE)
+
+# Words that announce a date of birth or a unit, written before the number.
+_MARKERS_RE = re.compile(
+    r"(?:[\s,;]+(?:г\.?\s?р\.?|р\.?\s?н\.?|д\.?\s?р\.?|дата рождения|дата народження|"
+    r"род\.?|родился|родилась|народився|народилася|born|b\.|dob|date of birth|"
+    r"в/ч|в\.?\s?ч\.?|вч|войсковая часть|військова частина|military unit|unit|"
+    r"год рождения|рік народження|№|#))+[\s,;]*$",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
+
+_PARTICLES = {
+    "оглы": "оглы", "огли": "оглы", "оглу": "оглы", "улы": "улы", "уулу": "уулу",
+    "кызы": "кызы", "гызы": "кызы", "кизи": "кызы", "қызы": "кызы",
+    "oglu": "oglu", "ogly": "oglu", "ogli": "oglu", "oğlu": "oglu", "uly": "uly",
+    "uulu": "uulu", "kyzy": "kyzy", "kizi": "kyzy", "qizi": "kyzy", "gizi": "kyzy",
+    "qyzy": "kyzy",
+}  # fmt: skip
+PARTICLE_ENDINGS = tuple(f"-{p}" for p in set(_PARTICLES.values()))
+FEMALE_PARTICLES = ("-кызы", "-kyzy")
+
+
+def strip_rank(text: str) -> tuple[str, int]:
+    """``ст. лейтенант Петров Петр`` -> (``Петров Петр``, 2): the text without a
+    leading rank, if two words are left, and how many words went."""
+    first = _FIRST_WORD_RE.match(text)
+    if first is None or first.group(1).lower() not in _RANK_STARTS:
+        return text, 0
+    m = _RANK_RE.match(text)
+    if m is None:
+        return text, 0
+    rest = text[m.end() :]
+    if len(rest.replace(",", " ").split()) < 2:
+        return text, 0
+    return rest, len(text[: m.end()].replace(",", " ").split())
+
+
+def _is_rank(segment: str) -> bool:
+    m = _RANK_RE.match(segment)
+    return m is not None and not segment[m.end() :].strip()
+
+
+def _before_digits(segment: str) -> str:
+    """The words of a segment before its first number, without a marker that announced it."""
+    words = segment.split()
+    for i, word in enumerate(words):
+        if _DIGIT_RE.search(word):
+            if i == 0:  # a number first: drop every word that holds one
+                return " ".join(w for w in words if not _DIGIT_RE.search(w))
+            return _MARKERS_RE.sub("", " " + " ".join(words[:i])).strip()
+    return segment
+
+
+def without_extras(text: str) -> str:
+    """The text without birth year, unit or a rank of its own after a comma.
+
+    Comma-separated parts that hold a number or are only a rank are dropped
+    (``Иванов Иван, 1990 г.р., рядовой`` -> ``Иванов Иван``); in what is left,
+    words from the first number on go (``Иванов Иван 1990 г.р.``). The text comes
+    back unchanged when none of this applies; a leading rank is for :func:`strip_rank`.
+    """
+    if _DIGIT_RE.search(text):
+        segments = text.split(",")
+        if len(segments) > 1:
+            kept = [s for s in segments if not _DIGIT_RE.search(s) and not _is_rank(s)]
+            if kept:
+                segments = kept
+        text = ",".join(_before_digits(s) for s in segments)
+    elif "," in text:
+        segments = text.split(",")
+        kept = [s for s in segments if not _is_rank(s)]
+        if kept and len(kept) < len(segments):
+            text = ",".join(kept)
+    return text
+
+
+def name_only(text: str) -> tuple[str, int]:
+    """The name in a list's name column without rank, birth year or unit, and how
+    many words went from its start (``ст. лейтенант Петров П.П., 1990 г.р.`` ->
+    (``Петров П.П.``, 2)). A rank goes first, so that ``капитан 3 ранга`` is not
+    read as a name followed by a number."""
+    rest, removed = strip_rank(text)
+    cleaned = without_extras(rest)
+    if removed and len(cleaned.replace(",", " ").split()) < 2:
+        return without_extras(text), 0
+    return cleaned, removed
+
+
+def join_particles(tokens: list[tuple[str, T]]) -> list[tuple[str, T]]:
+    """Bind a Turkic patronymic particle to the father's name before it: tokens are
+    (normalised word, initials or None), and ``ильхам``, ``оглы`` become
+    ``ильхам-оглы``."""
+    if not any(w in _PARTICLES for w, _ in tokens[1:]):
+        return tokens
+    out: list[tuple[str, T]] = []
+    for word, initials in tokens:
+        particle = _PARTICLES.get(word)
+        if particle is not None and out and out[-1][1] is None:
+            out[-1] = (f"{out[-1][0]}-{particle}", out[-1][1])
+        else:
+            out.append((word, initials))
+    return out
