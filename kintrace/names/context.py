@@ -75,7 +75,7 @@ _MARKERS_RE = re.compile(
     r"год рождения|рік народження|№|#))+[\s,;]*$",
     re.IGNORECASE,
 )
-_DIGIT_RE = re.compile(r"\d")
+DIGIT_RE = re.compile(r"\d")
 
 _PARTICLES = {
     "оглы": "оглы", "огли": "оглы", "оглу": "оглы", "улы": "улы", "уулу": "уулу",
@@ -84,8 +84,9 @@ _PARTICLES = {
     "uulu": "uulu", "kyzy": "kyzy", "kizi": "kyzy", "qizi": "kyzy", "gizi": "kyzy",
     "qyzy": "kyzy",
 }  # fmt: skip
-PARTICLE_ENDINGS = tuple(f"-{p}" for p in set(_PARTICLES.values()))
-FEMALE_PARTICLES = ("-кызы", "-kyzy")
+# Endings of a patronymic joined to its particle, for .variants (longest first).
+PARTICLE_ENDINGS = tuple(sorted({f"-{p}" for p in _PARTICLES.values()}, key=len, reverse=True))
+FEMALE_PARTICLE_ENDINGS = ("-кызы", "-kyzy")
 
 
 def strip_rank(text: str) -> tuple[str, int]:
@@ -112,9 +113,9 @@ def _before_digits(segment: str) -> str:
     """The words of a segment before its first number, without a marker that announced it."""
     words = segment.split()
     for i, word in enumerate(words):
-        if _DIGIT_RE.search(word):
+        if DIGIT_RE.search(word):
             if i == 0:  # a number first: drop every word that holds one
-                return " ".join(w for w in words if not _DIGIT_RE.search(w))
+                return " ".join(w for w in words if not DIGIT_RE.search(w))
             return _MARKERS_RE.sub("", " " + " ".join(words[:i])).strip()
     return segment
 
@@ -127,19 +128,14 @@ def without_extras(text: str) -> str:
     words from the first number on go (``Иванов Иван 1990 г.р.``). The text comes
     back unchanged when none of this applies; a leading rank is for :func:`strip_rank`.
     """
-    if _DIGIT_RE.search(text):
-        segments = text.split(",")
-        if len(segments) > 1:
-            kept = [s for s in segments if not _DIGIT_RE.search(s) and not _is_rank(s)]
-            if kept:
-                segments = kept
-        text = ",".join(_before_digits(s) for s in segments)
-    elif "," in text:
-        segments = text.split(",")
-        kept = [s for s in segments if not _is_rank(s)]
-        if kept and len(kept) < len(segments):
-            text = ",".join(kept)
-    return text
+    digits = DIGIT_RE.search(text) is not None
+    if not digits and "," not in text:
+        return text
+    segments = text.split(",")
+    if len(segments) > 1:
+        kept = [s for s in segments if not (digits and DIGIT_RE.search(s)) and not _is_rank(s)]
+        segments = kept or segments
+    return ",".join([_before_digits(s) for s in segments] if digits else segments)
 
 
 def name_only(text: str) -> tuple[str, int]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kintrace.names.context import join_particles, name_only
+from kintrace.names.context import DIGIT_RE, join_particles, name_only
 from kintrace.names.declension import agree, nominatives, role_weights, word_language
 from kintrace.names.normalise import normalise_text, script_of, title_word, unify_marks
 from kintrace.names.spelling import given_corrections
@@ -53,7 +53,6 @@ _INITIALS_RE = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]?$|^[^\W\d_]$")
 _SPLIT_INITIALS_RE = re.compile(r"[^\W\d_]{1,2}(?=\.|$)")
 _DIGRAPH_INITIALS = {"yu", "ya", "ye", "yo", "zh", "kh", "ch", "sh", "ts", "ju", "ja", "je"}
 _NOISE_RE = re.compile(r"[^\w\s'.,\-]")
-_DIGIT_RE = re.compile(r"\d")
 _NOT_A_SPELLING_RE = re.compile(
     r"\s*(?:позывной|позивний|call ?sign|кличка|прозвище|nickname|nom de guerre)\b", re.I
 )
@@ -90,7 +89,7 @@ def _split_alternates(text: str) -> tuple[str, list[tuple[int, str]]]:
         parts.append(text[pos : m.start()])
         before = " ".join(parts).replace(",", " ").split()
         pos = m.end()
-        if _DIGIT_RE.search(m.group(1)) or _NOT_A_SPELLING_RE.match(m.group(1)):
+        if DIGIT_RE.search(m.group(1)) or _NOT_A_SPELLING_RE.match(m.group(1)):
             continue  # a unit or a date in brackets, a call sign: no spelling of the name
         for alt in m.group(1).replace(",", " ").split("/"):
             if alt.strip():

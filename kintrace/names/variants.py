@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from kintrace.names.context import FEMALE_PARTICLE_ENDINGS, PARTICLE_ENDINGS
 from kintrace.names.normalise import normalise_word, script_of
 from kintrace.names.phonetic import phonetic_key
 from kintrace.names.translit import SCHEMES, canon_romanise
@@ -376,24 +377,20 @@ def _patronymic_spellings() -> tuple[
 
 _CYR_SUFFIXES = (
     "ьевич", "ьевна", "иевич", "иевна", "ійович", "іївна", "ьович", "ович", "овна",
-    "евич", "евна", "івна", "ївна", "инична", "ична", "ич",
-    "-оглы", "-улы", "-уулу", "-кызы",  # Turkic: father's name and particle (.context)
+    "евич", "евна", "івна", "ївна", "инична", "ична", "ич", *PARTICLE_ENDINGS,
 )  # fmt: skip
 _LAT_SUFFIXES = (
     "yevich", "ievich", "yevna", "ievna", "iyovych", "iiovych", "iivna", "yivna", "ovich",
     "ovych", "ovitch", "owitsch", "ovna", "evich", "evych", "evna", "ivna", "inichna",
-    "ichna", "ich", "ych", "-oglu", "-uly", "-uulu", "-kyzy",
+    "ichna", "ich", "ych", *PARTICLE_ENDINGS,
 )  # fmt: skip
 
 
 def patronymic_sex(word: str) -> str | None:
     """Sex of the bearer from a patronymic ending (``-вич``/``-ич`` m, ``-вна``/``-ична`` f,
     ``-оглы`` m, ``-кызы`` f)."""
-    if "-" in word:
-        if word.endswith(("-кызы", "-kyzy")):
-            return "f"
-        if word.endswith(("-оглы", "-улы", "-уулу", "-oglu", "-uly", "-uulu")):
-            return "m"
+    if "-" in word and word.endswith(PARTICLE_ENDINGS):  # Turkic: father's name and particle
+        return "f" if word.endswith(FEMALE_PARTICLE_ENDINGS) else "m"
     if word.endswith(("на", "na")):
         return "f"
     if word.endswith(("ич", "ich", "ych", "itch", "itsch")):
