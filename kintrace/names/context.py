@@ -7,7 +7,8 @@ returns the name alone, so that a rank is not read as a surname and a year not
 glued to one. Ranks are those of the Russian and Ukrainian forces (the Russian law
 on military service, art. 46, and the Ukrainian law on military service, art. 5,
 list them) and their English names and abbreviations as NATO and the press write
-them. A rank is removed only when at least two parts of the name remain, so that
+them. A rank is removed at the start of the name or at its end (``Иванов Иван
+рядовой``); only when at least two parts of the name remain, so that
 a surname that is also a rank (``Майор``, ``Полковник``) stays.
 
 Turkic patronymics are written as the father's name and a particle (``Ильхам оглы``,
@@ -63,8 +64,18 @@ _RANK_RE = re.compile(
     rf"(?:\s+(?:{'|'.join(_AFTER)}))?(?=[\s,]|$)[\s,]*",
     re.IGNORECASE,
 )
+# The same after the name, without a comma: "Иванов Иван Иванович рядовой".
+_TRAILING_RANK_RE = re.compile(
+    rf"[\s,]+(?:(?:{'|'.join(_MODIFIERS)})\s*)*(?:{'|'.join(_RANKS)})\.?"
+    rf"(?:\s+(?:{'|'.join(_AFTER)}))?[\s.]*$",
+    re.IGNORECASE,
+)
 # The first word of anything the rank pattern can match: a cheap test before it.
 _RANK_STARTS = frozenset(re.split(r"[\s\\\[(]", w)[0].lower() for w in (*_RANKS, *_MODIFIERS))
+# The last word of a rank or of what may follow it: the same test for the end.
+_RANK_ENDS = frozenset(
+    re.split(r"[\s\\\])]", w.rstrip(".?"))[-1].lower().rstrip("?") for w in (*_RANKS, *_AFTER)
+)
 _FIRST_WORD_RE = re.compile(r"^\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)", re.UNICODE)
 
 # Words that announce a date of birth or a unit, written before the number.
@@ -102,6 +113,18 @@ def strip_rank(text: str) -> tuple[str, int]:
     if len(rest.replace(",", " ").split()) < 2:
         return text, 0
     return rest, len(text[: m.end()].replace(",", " ").split())
+
+
+def strip_trailing_rank(text: str) -> str:
+    """``Иванов Иван Иванович рядовой`` -> ``Иванов Иван Иванович``: the text without a
+    rank at its end, if two words are left."""
+    words = text.rstrip(" .").rsplit(None, 1)
+    if len(words) < 2 or words[-1].lower() not in _RANK_ENDS:
+        return text
+    m = _TRAILING_RANK_RE.search(text)
+    if m is None or len(text[: m.start()].replace(",", " ").split()) < 2:
+        return text
+    return text[: m.start()]
 
 
 def _is_rank(segment: str) -> bool:
@@ -144,9 +167,9 @@ def name_only(text: str) -> tuple[str, int]:
     (``Петров П.П.``, 2)). A rank goes first, so that ``капитан 3 ранга`` is not
     read as a name followed by a number."""
     rest, removed = strip_rank(text)
-    cleaned = without_extras(rest)
+    cleaned = strip_trailing_rank(without_extras(rest))
     if removed and len(cleaned.replace(",", " ").split()) < 2:
-        return without_extras(text), 0
+        return strip_trailing_rank(without_extras(text)), 0
     return cleaned, removed
 
 

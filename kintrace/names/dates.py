@@ -28,6 +28,16 @@ _MONTHS = {
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH_STEMS = sorted(_MONTHS, key=len, reverse=True)
+# Roman month numerals, as in Soviet documents and Polish/Czech records: 7.III.1999
+_ROMAN_MONTHS = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
+    "ix": 9, "x": 10, "xi": 11, "xii": 12,
+}  # fmt: skip
+_ROMAN = r"(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+_ROMAN_DATES = (
+    (re.compile(rf"(\d{{1,2}})[\s./\-]+{_ROMAN}[\s./\-]+(\d{{4}}|\d{{2}})"), ("d", "m", "y")),
+    (re.compile(rf"{_ROMAN}[\s./\-]+(\d{{4}})"), ("m", "y")),
+)
 _MONTH_WORD = r"([^\W\d_]+)\.?"
 
 
@@ -106,6 +116,7 @@ _NUMERIC = (
     # YYYYMMDD, as registers export it
     (re.compile(r"((?:18|19|20)\d{2})(\d{2})(\d{2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
     (re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4}|\d{2})"), ("d", "m", "y")),
     (re.compile(r"(\d{1,2})[./](\d{4})"), ("m", "y")),
@@ -118,7 +129,10 @@ _BIRTH_WORDS = re.compile(
     r"[\s,]*(г\.?\s*р\.?|р\.?\s*н\.?|гг?\.?|рр?\.?|года?\s+рождения|року\s+народження"
     r"|года?|року|рік|year|born|b\.)[\s.]*$"
 )
-_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})\s+{_MONTH_WORD}\s*,?\s+(\d{{4}}){_YEAR_WORD}")
+# A clock time after the date, as spreadsheets export it: "07.03.1999 0:00:00".
+_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_ORDINAL = r"(?:-?(?:го|е))?"  # "7-го марта"
+_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}}){_ORDINAL}\s+{_MONTH_WORD}\s*,?\s+(\d{{4}}){_YEAR_WORD}")
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})")
 _MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
 
@@ -126,16 +140,21 @@ _MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
 def parse_date_strict(text: str) -> PartialDate:
     """Parse a date, raising ``ValueError`` with a readable reason when it cannot.
 
-    Accepts ``1999-03-07``, ``19990307``, ``07.03.1999``, ``07/03/1999``, ``7.3.99``
-    (two-digit year, pivot 30), ``1999-03``, ``03.1999``, ``1999``, ``7 марта 1999``,
-    ``7 березня 1999``, ``March 7, 1999``, ``7 March 1999``, ``March 1999``; words
-    saying "(year) of birth" after the date are dropped (``1999 г.р.``, ``1999 р.н.``).
+    Accepts ``1999-03-07``, ``1999.03.07``, ``19990307``, ``07.03.1999``, ``07/03/1999``,
+    ``7.3.99`` (two-digit year, pivot 30), ``7.III.1999`` (Roman month), ``1999-03``,
+    ``03.1999``, ``1999``, ``7 марта 1999``, ``7-го марта 1999``, ``7 березня 1999``,
+    ``March 7, 1999``, ``7 March 1999``, ``March 1999``; words saying "(year) of birth"
+    after the date are dropped (``1999 г.р.``, ``1999 р.н.``), and so are a clock time
+    (``07.03.1999 0:00:00``) and round brackets around the whole (``(1999)``).
     Day-first is assumed for ``07/03/1999`` (as in Russian and Ukrainian lists).
     """
     raw = text
     text = " ".join(str(text).strip().lower().split())
+    if text[:1] == "(" and text[-1:] == ")":
+        text = text[1:-1].strip()
     if text[-1:].isalpha() or text.endswith("."):
         text = _BIRTH_WORDS.sub("", text)
+    text = _TIME.sub("", text)
     if not text:
         raise ValueError("empty date")
     for pattern, fields in _NUMERIC:
@@ -147,6 +166,12 @@ def parse_date_strict(text: str) -> PartialDate:
                 int(values["m"]) if "m" in values else None,
                 int(values["d"]) if "d" in values else None,
             )
+    for pattern, fields in _ROMAN_DATES:
+        m = pattern.fullmatch(text)
+        if m:
+            values = dict(zip(fields, m.groups(), strict=True))
+            day = int(values["d"]) if "d" in values else None
+            return _make(_year(values["y"]), _ROMAN_MONTHS[values["m"]], day)
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
         m = pattern.fullmatch(text)
         if not m:
