@@ -57,6 +57,15 @@ def _initials_compatible(col: str) -> str:
     )
 
 
+def _alternate(value: str, alts: str) -> str:
+    """SQL: one side's value is among the other side's alternates (``*_alts``: a maiden
+    name in brackets, a related name group), either way round."""
+    return (
+        f"(instr({alts}_r, concat(' ', {value}_l, ' ')) > 0 "
+        f"OR instr({alts}_l, concat(' ', {value}_r, ' ')) > 0)"
+    )
+
+
 def _initial_only(col: str) -> str:
     return f"({col}_full_l IS NULL OR {col}_full_r IS NULL)"
 
@@ -123,6 +132,13 @@ def surname_comparison() -> dict[str, Any]:
         ),
         _level("sn_key_l = sn_key_r", "surname sounds the same", 0.05, 0.004),
         _level(
+            _alternate("sn_canon", "sn_alts"),
+            "surname is the other's other surname",
+            0.005,
+            0.00005,
+            fix_m=True,
+        ),
+        _level(
             "sn_key_l = gn_key_r AND gn_key_l = sn_key_r",
             "surname and given name swapped",
             0.02,
@@ -146,6 +162,13 @@ def given_comparison() -> dict[str, Any]:
         ),
         _level("gn_key_l = gn_key_r", "given name sounds the same", 0.03, 0.01),
         _level(
+            _alternate("gn_full", "gn_alts"),
+            "given name related (Егор/Георгий)",
+            0.003,
+            0.0005,
+            fix_m=True,
+        ),
+        _level(
             "sn_key_l = gn_key_r AND gn_key_l = sn_key_r",
             "surname and given name swapped",
             0.02,
@@ -167,6 +190,13 @@ def patronymic_comparison() -> dict[str, Any]:
         _level("pn_init_l IS NULL OR pn_init_r IS NULL", "father's name missing", 0, 0, null=True),
         _level("pn_full_l = pn_full_r", "same father's name", 0.90, 0.04, tf="pn_full"),
         _level("pn_key_l = pn_key_r", "father's name sounds the same", 0.03, 0.01),
+        _level(
+            _alternate("pn_full", "pn_alts"),
+            "father's name related (Егорович/Георгиевич)",
+            0.003,
+            0.0005,
+            fix_m=True,
+        ),
         _level(_typo("pn", sexed=False), "father's name nearly the same", 0.02, 0.005),
         _level(_initials_compatible("pn"), "father's name initial agrees", 0.05, 0.03),
         _level(
@@ -300,6 +330,7 @@ LEVEL_IDS: dict[tuple[str, str], str] = {
     ("surname", "same surname"): "surname.same",
     ("surname", "same surname, other gender or case form"): "surname.same_stem",
     ("surname", "surname sounds the same"): "surname.same_sound",
+    ("surname", "surname is the other's other surname"): "surname.alternate",
     ("surname", "surname and given name swapped"): "surname.swapped_with_given",
     ("surname", "surname nearly the same"): "surname.nearly_same",
     ("surname", "surname one slip apart"): "surname.slip",
@@ -308,6 +339,7 @@ LEVEL_IDS: dict[tuple[str, str], str] = {
     ("given_name", "given name missing"): "given_name.missing",
     ("given_name", "same given name (or its variant)"): "given_name.same_group",
     ("given_name", "given name sounds the same"): "given_name.same_sound",
+    ("given_name", "given name related (Егор/Георгий)"): "given_name.related",
     ("given_name", "surname and given name swapped"): "given_name.swapped_with_surname",
     ("given_name", "given name nearly the same"): "given_name.slip",
     ("given_name", "given name initial agrees"): "given_name.initial_agrees",
@@ -316,6 +348,7 @@ LEVEL_IDS: dict[tuple[str, str], str] = {
     ("patronymic", "father's name missing"): "patronymic.missing",
     ("patronymic", "same father's name"): "patronymic.same_group",
     ("patronymic", "father's name sounds the same"): "patronymic.same_sound",
+    ("patronymic", "father's name related (Егорович/Георгиевич)"): "patronymic.related",
     ("patronymic", "father's name nearly the same"): "patronymic.slip",
     ("patronymic", "father's name initial agrees"): "patronymic.initial_agrees",
     ("patronymic", "father's name initial differs"): "patronymic.initial_differs",

@@ -24,7 +24,9 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 # 4: gn_alt_init, pn_alt_init; place keys without inner vowels (Киев/Київ); C for
 #    Ekaterina (Catherine); rare women's names read as men's genitives (Фролова Георгия);
 #    Антоша, Бодя, Эдик, Ярик, Алинка.
-FEATURES_VERSION = 4
+# 5: sn_alts, gn_alts, pn_alts (a maiden name in brackets, Егор/Георгий); a rank after the
+#    name is no part of it; dates 1999.03.07, 7.III.1999, 7-го марта, with a clock time.
+FEATURES_VERSION = 5
 
 FEATURE_SCHEMA = pa.schema(
     [("unique_id", pa.string())]
@@ -33,6 +35,7 @@ FEATURE_SCHEMA = pa.schema(
     + [("gn_key", pa.string())]
     + [(c, pa.string()) for c in ("gn_init", "gn_inits", "pn_full", "pn_key", "pn_init")]
     + [(c, pa.string()) for c in ("pn_inits", "gn_alt_init", "pn_alt_init", "sex")]
+    + [(c, pa.string()) for c in ("sn_alts", "gn_alts", "pn_alts")]
     + [(c, pa.int32()) for c in ("by", "bm", "bd")]
     + [(c, pa.string()) for c in ("place", "region", "unit")]
 )
@@ -311,7 +314,7 @@ def _name_features(rows: list[tuple[str | None, ...]]) -> tuple[list[Any], list[
     """Name features: the distinct results, each row's index into them, and the distinct
     rows the parser refused; a row without a name, or a refused one, gets empty features."""
     names = _names()
-    empty = names.NameFeatures(*([None] * 10), ())
+    empty = names.NameFeatures()
     nameless = (None, None, None, None)
     try:
         found, index = names.features_indexed(rows)
@@ -371,6 +374,12 @@ def _alt_init(inits: str | None) -> str | None:
     return inits[1:2] or inits[:1] if inits else None
 
 
+def _alts(values: tuple[str, ...]) -> str | None:
+    """Other values of a name part as one string, each between spaces (`` petrova ``), for
+    a test with ``instr`` that DuckDB and Spark share; None when there are none."""
+    return f" {' '.join(values)} " if values else None
+
+
 # Shorter sound keys are too few to block on by their end alone.
 SUFFIX_FROM = 5
 
@@ -412,6 +421,9 @@ def _name_columns(feats: list[Any]) -> dict[str, pa.Array]:
         ],
         "pn_init": [(f.patronymic_initial or None) for f in feats],
         "name_sex": [f.sex for f in feats],
+        "sn_alts": [_alts(f.surname_alternates) for f in feats],
+        "gn_alts": [_alts(f.given_alternates) for f in feats],
+        "pn_alts": [_alts(f.patronymic_alternates) for f in feats],
     }
     return {c: pa.array(values, pa.string()) for c, values in columns.items()}
 

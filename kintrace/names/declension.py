@@ -40,6 +40,13 @@ def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+def load_analyzers() -> None:
+    """Load the Russian and Ukrainian dictionaries (0.2 s), as a parent does before it
+    forks workers: they share one copy instead of each reading its own."""
+    _analyzer("ru")
+    _analyzer("uk")
+
+
 def word_language(word: str) -> str | None:
     """``"uk"`` or ``"ru"`` when letters decide it (і ї є ґ ', or ы э ъ), else None."""
     letters = set(word)

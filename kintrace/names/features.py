@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import operator
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 
-from kintrace.names.declension import readings_as_tuples, share_readings, word_language
+from kintrace.names.declension import (
+    load_analyzers,
+    readings_as_tuples,
+    share_readings,
+    word_language,
+)
 from kintrace.names.normalise import normalise_text, script_of
 from kintrace.names.parse import ParsedName, _token, parse_name, parse_parts
 from kintrace.names.phonetic import phonetic_key
@@ -26,9 +34,12 @@ from kintrace.names.variants import (
     given_match,
     patronymic_base,
     patronymic_match,
+    related_groups,
     warm_up,
     wikidata_matches,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +76,12 @@ class NameFeatures:
       the romanised initial.
     - ``sex``: ``"m"``, ``"f"`` or None, from the patronymic ending, then the
       given name, then the surname ending (and declension agreement).
-    - ``name_alternates``: extra canonical values that the name may also stand
-      for: bracketed alternates (``Sokolov (SOKOLOFF)`` -> ``sokoloff``), and
-      related or tied name groups (Егор -> ``georgiy``). May be empty.
+    - ``surname_alternates``, ``given_alternates``, ``patronymic_alternates``:
+      other canonical values the part may stand for: bracketed alternates
+      (``Sokolov (SOKOLOFF)`` -> ``sokoloff``, a maiden name ``Иванова (Петрова)``
+      -> ``petrova``) and, for given and father's names, related name groups
+      (Егор -> ``georgiy``, Егорович -> ``georgiy``). Each may be empty;
+      ``name_alternates`` is all of them.
     """
 
     surname_canon: str | None = None
@@ -80,7 +94,14 @@ class NameFeatures:
     patronymic_key: str | None = None
     patronymic_initial: str | None = None
     sex: str | None = None
-    name_alternates: tuple[str, ...] = ()
+    surname_alternates: tuple[str, ...] = ()
+    given_alternates: tuple[str, ...] = ()
+    patronymic_alternates: tuple[str, ...] = ()
+
+    @property
+    def name_alternates(self) -> tuple[str, ...]:
+        """Every alternate of every part, surname first."""
+        return self.surname_alternates + self.given_alternates + self.patronymic_alternates
 
 
 _NOT_KEY = re.compile(r"[^a-z\- ]")
@@ -129,12 +150,12 @@ def _given(given: str) -> tuple[str, str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=100_000)
-def _patronymic(patronymic: str) -> tuple[str, str]:
+def _patronymic(patronymic: str) -> tuple[str, str, tuple[str, ...]]:
     word = normalise_text(patronymic)
     base = patronymic_base(word)
     match = patronymic_match(word)
     canon = match.group if match else _romanised(base)
-    return canon, phonetic_key(base)
+    return canon, phonetic_key(base), related_groups(canon) if match else ()
 
 
 @lru_cache(maxsize=10_000)
@@ -146,20 +167,26 @@ def _initial(letter: str | None) -> str | None:
 
 
 def _alternates(
-    parsed: ParsedName, main: set[str | None], related: tuple[str, ...]
-) -> tuple[str, ...]:
-    out: list[str] = []
+    parsed: ParsedName, main: tuple[str | None, str | None, str | None], related: tuple
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Other canonical values of surname, given name and father's name: bracketed
+    alternates first, then related name groups (``related`` per given and father's name),
+    never the part's own value."""
+    out: dict[str, list[str]] = {"surname": [], "given": [], "patronymic": []}
     for alt, role in zip(parsed.alternates, parsed.alternate_roles, strict=True):
         if role == "given":
             value = _given(alt)[0]
         elif role == "patronymic":
             value = _patronymic(alt)[0]
         else:
-            value = _surname(alt)[0]
-        if value and value not in main and value not in out:
-            out.append(value)
-    out.extend(g for g in related if g not in main and g not in out)
-    return tuple(out)
+            role, value = "surname", _surname(alt)[0]
+        out[role].append(value)
+    for role, groups in zip(("given", "patronymic"), related, strict=True):
+        out[role].extend(groups)
+    return tuple(
+        tuple(dict.fromkeys(v for v in out[role] if v and v != own))
+        for role, own in zip(("surname", "given", "patronymic"), main, strict=True)
+    )
 
 
 @lru_cache(maxsize=500_000)
@@ -169,19 +196,20 @@ def features_of(parsed: ParsedName) -> NameFeatures:
     if parsed.surname:
         s_canon, s_stem, s_key = _surname(parsed.surname)
     g_canon = g_key = None
-    related: tuple[str, ...] = ()
+    g_related: tuple[str, ...] = ()
+    p_related: tuple[str, ...] = ()
     g_initial = _initial(parsed.given_initial)
     if parsed.given_name:
-        g_canon, g_key, related = _given(parsed.given_name)
+        g_canon, g_key, g_related = _given(parsed.given_name)
         g_initial = g_canon[:1] or g_initial
     p_canon = p_key = None
     p_initial = _initial(parsed.patronymic_initial)
     if parsed.patronymic:
-        p_canon, p_key = _patronymic(parsed.patronymic)
+        p_canon, p_key, p_related = _patronymic(parsed.patronymic)
         p_initial = p_canon[:1] or p_initial
-    alternates: tuple[str, ...] = ()
-    if parsed.alternates or related:
-        alternates = _alternates(parsed, {s_canon, g_canon, p_canon}, related)
+    alternates: tuple[tuple[str, ...], ...] = ((), (), ())
+    if parsed.alternates or g_related or p_related:
+        alternates = _alternates(parsed, (s_canon, g_canon, p_canon), (g_related, p_related))
     return NameFeatures(  # positional, in field order: this runs once per distinct name
         s_canon or None,
         s_stem or None,
@@ -193,7 +221,7 @@ def features_of(parsed: ParsedName) -> NameFeatures:
         p_key or None,
         p_initial,
         parsed.sex,
-        alternates,
+        *alternates,
     )
 
 
@@ -329,32 +357,36 @@ class _Wikidata:
 
 
 def _parallel(distinct: list[Row], workers: int) -> tuple[list[NameFeatures], list[int]]:
+    """Raises ``BrokenProcessPool`` when a worker dies (killed, out of memory): a
+    ``multiprocessing.Pool`` would wait for its results for ever."""
     global _BATCH
     _BATCH = distinct
     step = -(-len(distinct) // workers)
     bounds = [range(i, min(i + step, len(distinct))) for i in range(0, len(distinct), step)]
     context = multiprocessing.get_context("fork")
+    load_analyzers()
     wikidata = _Wikidata(context)
     results: list[NameFeatures] = []
     at = [-1] * len(distinct)
     answers: dict[str, NameMatch | None] = {}
     try:
         # The dictionary work (0.3-1 ms a word and language) is split by word first, so
-        # that no two workers look up the same word; then the rows are split.
-        with context.Pool(workers) as pool:
-            words = sorted(set().union(*pool.map(_batch_words, bounds, chunksize=1)))
+        # that no two workers look up the same word; then the rows are split. The workers
+        # fork at the first task, with what the parent holds at that moment.
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            words = sorted(set().union(*pool.map(_batch_words, bounds)))
             split = [words[k::workers] for k in range(workers)]
-            for found in pool.map(_word_readings, split, chunksize=1):
+            for found in pool.map(_word_readings, split):
                 share_readings(found)
         warm_up(wikidata=False)
         # Forked with the readings at hand; rigour's answers come from the tagger process.
-        with context.Pool(workers) as pool, _no_gc():
+        with ProcessPoolExecutor(workers, mp_context=context) as pool, _no_gc():
             tasks: list[tuple[Iterable[int], dict]] = [(b, answers) for b in bounds]
             while tasks:
                 waiting: list[int] = []
                 needed: set[str] = set()
                 for (indices, _), (values, index, wait, words_) in zip(
-                    tasks, pool.map(_work, tasks, chunksize=1), strict=True
+                    tasks, pool.map(_work, tasks), strict=True
                 ):
                     offset = len(results)
                     results.extend([NameFeatures(*v) for v in values])
@@ -415,10 +447,14 @@ def features_indexed(
     if workers is None:
         workers = min(os.cpu_count() or 1, 4)
     if workers > 1 and total >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        results, at = _parallel(distinct, workers)
-        if progress is not None:
-            progress(total, total)
-        return results, [at[i] for i in order]
+        try:
+            results, at = _parallel(distinct, workers)
+        except BrokenProcessPool:  # a worker died: the work is done here, in one process
+            log.warning("a names worker died; normalising %d names in one process", total)
+        else:
+            if progress is not None:
+                progress(total, total)
+            return results, [at[i] for i in order]
     results = []
     with _no_gc():
         for i, row in enumerate(distinct, 1):

@@ -48,12 +48,47 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+# German and Polish romanisations write в as w, which English-based schemes and the
+# Ukrainian ones never do: in a word with a w, ch is х and not ч (Chruschtschow,
+# Chruszczow), and c or z is ц. Polish writes ц as c and з as z (Kuzniecow); German
+# writes ц as z, and both з and с as s, but с as ss between vowels, so that an s
+# between vowels is з (Kasanzew, Wassiljew); elsewhere с, the likelier (Sokolow, not
+# Saizew). sch is German only (Schwarz, with its rz, is not Polish).
+_POLISH_RE = re.compile(r"sz|cz|rz|[^aeiouy]ie")
+_POLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in ((r"szcz", "W"), (r"sz", "W"), (r"cz", "C"), (r"ch", "H"), (r"c", "Z"))
+)
+_GERMAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"schtsch", "W"),
+        (r"tsch", "C"),
+        (r"sch", "W"),
+        (r"ch", "H"),
+        (r"tz|z", "Z"),
+        (r"(?<=[aeiouy])s(?=[aeiouy])", "z"),
+        (r"ss", "s"),
+    )
+)
+
+
+def _w_scheme(latin: str) -> str:
+    """A word romanised with w for в, rewritten by its scheme's rules (see above)."""
+    polish = "sch" not in latin and _POLISH_RE.search(latin) is not None
+    for pattern, repl in _POLISH if polish else _GERMAN:
+        latin = pattern.sub(repl, latin)
+    return latin
+
+
 _KEY_TABLE = str.maketrans({"W": "x", "C": "c", "J": "j", "Z": "q", "H": "h", "I": "i"})
 
 
 @lru_cache(maxsize=300_000)
 def _word_key(word: str) -> str:
     latin = canon_romanise(word)
+    if "w" in latin:
+        latin = _w_scheme(latin)
     for pattern, repl in _RULES:
         latin = pattern.sub(repl, latin)
     return latin.translate(_KEY_TABLE)

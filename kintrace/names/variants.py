@@ -105,6 +105,11 @@ def _related() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def related_groups(group: str) -> tuple[str, ...]:
+    """Name groups related to ``group`` by the curated table (``egor`` -> ``georgiy``)."""
+    return _related().get(group, ())
+
+
 @cache
 def group_sexes() -> dict[str, frozenset[str]]:
     """Group id -> the sexes that have a form in the group."""

@@ -98,6 +98,26 @@ SAME_PERSON = [
         person("Осипова Екатерина Сергеевна", "05.03.1995", unit="в/ч 26126"),
         person("OSIPOVA C.S.", "1995", unit="military unit 26126"),
     ),
+    (
+        "folk and church form of a given name (curated)",
+        person("Жуков Егор Константинович", "14.05.1990"),
+        person("Жуков Георгий Константинович", "1990-05-14"),
+    ),
+    (
+        "folk and church form of the father's name (curated)",
+        person("Жуков Иван Георгиевич", "14.05.1990"),
+        person("ЖУКОВ ИВАН ЕГОРОВИЧ", "1990-05-14"),
+    ),
+    (
+        "maiden name in brackets",
+        person("Иванова (Петрова) Мария Ивановна", "03.02.1971"),
+        person("Петрова Мария Ивановна", "1971-02-03"),
+    ),
+    (
+        "rank and year of birth in the name column",
+        person("Кузнецов Андрей Иванович", "02.02.1994"),
+        person("мл. сержант Кузнецов А.И., 1994 г.р.", "02.02.1994"),
+    ),
 ]
 
 DIFFERENT_PEOPLE = [
@@ -130,6 +150,11 @@ DIFFERENT_PEOPLE = [
         "brother and sister",
         person("Иванов Александр Сергеевич", "1990"),
         person("Иванова Александра Сергеевна", "1990"),
+    ),
+    (
+        "two names from one root are two names (Юрий, Егор)",
+        person("Жуков Юрий Константинович", "14.05.1990"),
+        person("Жуков Егор Константинович", "14.05.1990"),
     ),
 ]
 
@@ -275,6 +300,24 @@ LEVELS = [
         person("Иванов Иван", region="Харьковская область"),
         person("Иванов Иван", region="Kharkivska oblast"),
         "same region",
+    ),
+    (
+        "given_name",
+        person("Жуков Егор Константинович"),
+        person("Жуков Георгий Константинович"),
+        "given name related (Егор/Георгий)",
+    ),
+    (
+        "patronymic",
+        person("Жуков Иван Георгиевич"),
+        person("Жуков Иван Егорович"),
+        "father's name related (Егорович/Георгиевич)",
+    ),
+    (
+        "surname",
+        person("Иванова (Петрова) Мария"),
+        person("Петрова Мария"),
+        "surname is the other's other surname",
     ),
     (
         "unit",

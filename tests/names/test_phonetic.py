@@ -25,6 +25,15 @@ SAME_KEY = [
     ["Ilya", "Ilia", "Илья", "Il'ya"],
     ["Kovalska", "Ковальська", "Kowalska"],
     ["Petrovskiy", "Petrovsky", "Петровский", "Petrovskij"],
+    # German and Polish schemes: w for в, ch for х, z or c for ц, s for з
+    ["Kazantsev", "Казанцев", "Kasanzew"],
+    ["Khrushchov", "Хрущов", "Chruschtschow", "Chruszczow"],
+    ["Kuznetsov", "Кузнецов", "Kuzniecow"],
+    ["Vasilyev", "Васильев", "Wassiljew"],
+    ["Tsvetkov", "Цветков", "Zwetkow", "Cwietkow"],
+    ["Gorbachov", "Горбачов", "Gorbatschow", "Gorbaczow"],
+    ["Sokolov", "Соколов", "Sokolow"],
+    ["Shvarts", "Шварц", "Schwarz"],
 ]
 
 

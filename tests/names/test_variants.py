@@ -381,3 +381,27 @@ def test_every_data_row_names_a_source():
         with path.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 assert row["source"].strip(), (name, row)
+
+
+def _die(_words):
+    """A worker task that ends its process at once, as the out-of-memory killer would."""
+    import os
+
+    os._exit(1)
+
+
+def test_a_worker_that_dies_leaves_the_work_to_the_parent(monkeypatch, caplog):
+    """A dead worker must not leave the batch waiting for ever: the parent does the work
+    itself, with the results of the serial path."""
+    import kintrace.names.features as features
+    from kintrace.names import features_indexed
+
+    rows = [(f"Петренко {g} Іванович", None, None, None) for g in ("Олег", "Ігор", "Тарас")] * 5
+    rows += [(f"Иванов Иван {n}", None, None, None) for n in ("Петрович", "Ильич")]
+    serial, at = features_indexed(rows, workers=1)
+    monkeypatch.setattr(features, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(features, "_word_readings", _die)
+    with caplog.at_level("WARNING", logger="kintrace.names.features"):
+        found, index = features_indexed(rows, workers=2)
+    assert [found[i] for i in index] == [serial[i] for i in at]
+    assert "worker died" in caplog.text
