@@ -79,8 +79,9 @@ class NameFeatures:
     - ``surname_alternates``, ``given_alternates``, ``patronymic_alternates``:
       other canonical values the part may stand for: bracketed alternates
       (``Sokolov (SOKOLOFF)`` -> ``sokoloff``, a maiden name ``Иванова (Петрова)``
-      -> ``petrova``) and, for given and father's names, related name groups
-      (Егор -> ``georgiy``, Егорович -> ``georgiy``). Each may be empty;
+      -> ``petrova``), the parts of a double surname (``Петров-Водкин`` ->
+      ``petrov``, ``vodkin``) and, for given and father's names, related name
+      groups (Егор -> ``georgiy``, Егорович -> ``georgiy``). Each may be empty;
       ``name_alternates`` is all of them.
     """
 
@@ -135,10 +136,19 @@ def _stem(canon: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _surname(surname: str) -> tuple[str, str, str]:
-    words = normalise_text(surname).split()
-    canon = " ".join(_romanised(w) for w in words)
-    stem = " ".join(_stem(_romanised(w)) for w in words)
+    """Canonical form, stem and sound key; the parts of a double surname are joined by a
+    hyphen whether written with one or with a space (``Петров Водкин``)."""
+    words = normalise_text(surname).replace("-", " ").split()
+    canon = "-".join(_romanised(w) for w in words)
+    stem = "-".join(_stem(_romanised(w)) for w in words)
     return canon, stem, phonetic_key(stem)
+
+
+def _surname_parts(canon: str | None) -> tuple[str, ...]:
+    """The parts of a double surname, each of which a list may give alone."""
+    if not canon or "-" not in canon:
+        return ()
+    return tuple(p for p in canon.split("-") if len(p) > 2)
 
 
 @lru_cache(maxsize=100_000)
@@ -170,8 +180,8 @@ def _alternates(
     parsed: ParsedName, main: tuple[str | None, str | None, str | None], related: tuple
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Other canonical values of surname, given name and father's name: bracketed
-    alternates first, then related name groups (``related`` per given and father's name),
-    never the part's own value."""
+    alternates first, then ``related`` per part (the parts of a double surname, related
+    name groups), never the part's own value."""
     out: dict[str, list[str]] = {"surname": [], "given": [], "patronymic": []}
     for alt, role in zip(parsed.alternates, parsed.alternate_roles, strict=True):
         if role == "given":
@@ -181,7 +191,7 @@ def _alternates(
         else:
             role, value = "surname", _surname(alt)[0]
         out[role].append(value)
-    for role, groups in zip(("given", "patronymic"), related, strict=True):
+    for role, groups in zip(("surname", "given", "patronymic"), related, strict=True):
         out[role].extend(groups)
     return tuple(
         tuple(dict.fromkeys(v for v in out[role] if v and v != own))
@@ -208,8 +218,9 @@ def features_of(parsed: ParsedName) -> NameFeatures:
         p_canon, p_key, p_related = _patronymic(parsed.patronymic)
         p_initial = p_canon[:1] or p_initial
     alternates: tuple[tuple[str, ...], ...] = ((), (), ())
-    if parsed.alternates or g_related or p_related:
-        alternates = _alternates(parsed, (s_canon, g_canon, p_canon), (g_related, p_related))
+    parts = _surname_parts(s_canon)
+    if parsed.alternates or g_related or p_related or parts:
+        alternates = _alternates(parsed, (s_canon, g_canon, p_canon), (parts, g_related, p_related))
     return NameFeatures(  # positional, in field order: this runs once per distinct name
         s_canon or None,
         s_stem or None,

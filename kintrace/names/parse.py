@@ -172,6 +172,17 @@ def _order(words: list[str], lang: str | None, surname_first: bool) -> tuple[str
     return _best_order(tuple([_fit_id(w, lang) for w in words]), surname_first)
 
 
+def _double_surname(fit_ids: tuple[int, ...], roles: tuple[str, ...]) -> tuple[str, ...]:
+    """(S, S, G) for three words read as surname, given name, father's name where the
+    middle word is no given name we know and the last is a given name and no father's
+    name: a double surname written with a space (``Петров Водкин Кузьма``)."""
+    if len(fit_ids) == 3 and roles == (S, G, P):
+        middle, last = _FITS[fit_ids[1]], _FITS[fit_ids[2]]
+        if middle[1] == 0.0 and last[1] == 1.0 and last[2] == 0.0:
+            return (S, S, G)
+    return roles
+
+
 @lru_cache(maxsize=100_000)
 def _latin_pair_order(first: str, second: str) -> tuple[str, ...] | None:
     """Two Latin words that our tables do not know as given names (``Michael Shestakov``):
@@ -203,7 +214,7 @@ def _best_order(fit_ids: tuple[int, ...], surname_first: bool) -> tuple[str, ...
         score = prior + total
         if best is None or score > best_score:
             best_score, best = score, roles
-    return best if best else (S, G, P)[: len(fits)]
+    return _double_surname(fit_ids, best) if best else (S, G, P)[: len(fits)]
 
 
 @lru_cache(maxsize=300_000)

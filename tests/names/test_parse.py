@@ -27,6 +27,11 @@ PARSE_CASES = [
     ("Iвaнoв Олексій", "Іванов", "Олексій", None, "О", None, "m"),
     ("Журавлёв Егор", "Журавлев", "Егор", None, "Е", None, "m"),
     ("Петров-Водкин Кузьма Сергеевич", "Петров-Водкин", "Кузьма", "Сергеевич", "К", "С", "m"),
+    # A double surname with a space: the middle word is no given name, the last no
+    # father's name; a father's name not in our tables still keeps its place.
+    ("Петров Водкин Кузьма", "Петров Водкин", "Кузьма", None, "К", None, "m"),
+    ("PETROV VODKIN KUZMA", "Petrov Vodkin", "Kuzma", None, "K", None, "m"),
+    ("Абдуллаев Рустам Ильхам", "Абдуллаев", "Рустам", "Ильхам", "Р", "И", "m"),
     ("Yu. Gagarin", "Gagarin", None, None, "Yu", None, "m"),
     ("Ткаченко Оксана", "Ткаченко", "Оксана", None, "О", None, "f"),
     ("В'ячеслав Коваль", "Коваль", "В'ячеслав", None, "В", None, "m"),
