@@ -42,7 +42,10 @@ def test_unit_forms_share_one_key(unit):
     assert _one(full_name="Иванов Иван", unit=unit)["unit"] == "12345"
 
 
-@pytest.mark.parametrize(("given", "expected"), [("m", "m"), ("Ж", "f"), ("female", "f")])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("m", "m"), ("Ж", "f"), ("female", "f"), ("Муж.", "m"), ("жінка", "f"), ("Чоловіча", "m")],
+)
 def test_sex_from_the_file(given, expected):
     assert _one(full_name="Петренко Саша", sex=given)["sex"] == expected
 
