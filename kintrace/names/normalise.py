@@ -13,7 +13,18 @@ from functools import lru_cache
 # Apostrophe look-alikes used in Ukrainian names (В'ячеслав, Мар'яна) and in Latin ones.
 _APOSTROPHES = "'ʼ’‘`´′ʹ＇"
 _DASHES = "‐‑‒–—―−﹣－"
-_APOS_TABLE = {ord(c): "'" for c in _APOSTROPHES} | {ord(c): "-" for c in _DASHES}
+# Invisible characters of exports and web pages: zero-width spaces and underscores part
+# words, soft hyphens and joiners join them; stress marks (Ива́нов, as in dictionaries and
+# some published lists) go, the combining ones and those composed with и and е.
+_INVISIBLE = {"\u200b": " ", "\ufeff": " ", "\u2060": " ", "_": " "} | dict.fromkeys(
+    "\u00ad\u200c\u200d\u0300\u0301", ""
+)
+_STRESSED = {"ѝ": "и", "Ѝ": "И", "ѐ": "е", "Ѐ": "Е"}
+_APOS_TABLE = (
+    {ord(c): "'" for c in _APOSTROPHES}
+    | {ord(c): "-" for c in _DASHES}
+    | {ord(c): v for c, v in (_INVISIBLE | _STRESSED).items()}
+)
 
 # Latin letters that look like Cyrillic ones, as typed into Cyrillic words (and back).
 _LAT_TO_CYR = str.maketrans(
@@ -80,8 +91,9 @@ def _fix_lookalikes(word: str) -> str:
 
 
 def unify_marks(text: str) -> str:
-    """Apostrophe look-alikes to ``'`` and dashes to ``-``, nothing else changed
-    (``Arkad’yevich`` -> ``Arkad'yevich``: a soft sign romanised, not a word break)."""
+    """Apostrophe look-alikes to ``'`` and dashes to ``-`` (``Arkad’yevich`` ->
+    ``Arkad'yevich``: a soft sign romanised, not a word break), zero-width spaces and
+    underscores to spaces, soft hyphens and stress marks removed; nothing else changed."""
     return text.translate(_APOS_TABLE)
 
 
@@ -114,8 +126,9 @@ def normalise_text(text: str) -> str:
     """Normalise free text for matching.
 
     Lower-cases, folds ``ё`` to ``е``, unifies apostrophes (``'``, ``ʼ``, ``’``,
-    backtick) to ``'`` and dashes to ``-``, fixes Latin look-alike letters inside
-    Cyrillic words (``Iвaнoв`` -> ``іванов``) and Cyrillic ones inside Latin
+    backtick) to ``'`` and dashes to ``-``, drops stress marks (``Ива́нов``) and soft
+    hyphens, reads zero-width spaces and underscores as spaces, fixes Latin look-alike
+    letters inside Cyrillic words (``Iвaнoв`` -> ``іванов``) and Cyrillic ones inside Latin
     words, replaces Latin diacritics by practical digraphs (``Ščerbakov`` ->
     ``shcherbakov``) and collapses whitespace.
 

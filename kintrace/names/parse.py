@@ -99,14 +99,19 @@ def _split_alternates(text: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 def _initials(token: str) -> list[str] | None:
-    """The initials in a token (``А.П.`` -> [а, п], ``Yu.`` -> [yu]), None for a word."""
+    """The initials in a token (``А.П.`` -> [а, п], ``Yu.`` -> [yu]), None for a word.
+    Two letters written as a capital and a small one are a name cut short (``Ив.`` for
+    Иван or Иванович, ``Al.``): one initial."""
     if not _INITIALS_RE.match(token):
         return None
     found = _SPLIT_INITIALS_RE.findall(token)
     out = []
     for item in found:
         if len(item) == 2 and item.lower() not in _DIGRAPH_INITIALS:
-            out.extend(item)
+            if item[0].isupper() and item[1].islower():
+                out.append(item[0])
+            else:
+                out.extend(item)
         else:
             out.append(item)
     return [i.lower() for i in out]

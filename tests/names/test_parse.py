@@ -30,6 +30,10 @@ PARSE_CASES = [
     # A double surname with a space: the middle word is no given name, the last no
     # father's name; a father's name not in our tables still keeps its place.
     ("Петров Водкин Кузьма", "Петров Водкин", "Кузьма", None, "К", None, "m"),
+    # A name cut short to two letters is one initial, not two.
+    ("Иванов Ив. Ив.", "Иванов", None, None, "И", "И", "m"),
+    ("Петров Ал.Ив.", "Петров", None, None, "А", "И", "m"),
+    ("Иванов ИВ.", "Иванов", None, None, "И", "В", "m"),
     ("PETROV VODKIN KUZMA", "Petrov Vodkin", "Kuzma", None, "K", None, "m"),
     ("Абдуллаев Рустам Ильхам", "Абдуллаев", "Рустам", "Ильхам", "Р", "И", "m"),
     ("Yu. Gagarin", "Gagarin", None, None, "Yu", None, "m"),
@@ -126,6 +130,13 @@ NORMALISE_CASES = [
     ("Ivаnov", "ivanov"),  # Cyrillic а inside a Latin word
     ("Žukov", "zhukov"),
     ("Łukasz", "lukasz"),
+    ("Ива\u0301нов Ива\u0300н", "иванов иван"),  # stress marks
+    ("Ѝванов", "иванов"),
+    ("Ив\u00adанов", "иванов"),  # a soft hyphen
+    ("Иванов\u200bИван", "иванов иван"),  # a zero-width space
+    ("ИВАНОВ_ИВАН", "иванов иван"),
+    ("Йосип Їжак", "йосип їжак"),  # the marks of й and ї stay
+    ("И\u0306осип", "йосип"),  # й written as и and a combining breve
 ]
 
 
