@@ -131,8 +131,16 @@ _BIRTH_WORDS = re.compile(
 )
 # A clock time after the date, as spreadsheets export it: "07.03.1999 0:00:00".
 _TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+# Words before a date: "born", "circa" (an approximate year is read as that year).
+_BEFORE_WORDS = re.compile(
+    r"^(?:b\.|born|род\.?|родился|родилась|нар\.|народився|народилася|около|ок\.|"
+    r"приблизно|прибл\.|примерно|circa|ca\.|c\.|approx\.?|about|~)\s*"
+)
+_UNSURE = re.compile(r"\s*(?:\?|\(\?\))$")  # "1990?", "1990 (?)"
 _ORDINAL = r"(?:-?(?:го|е))?"  # "7-го марта"
-_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}}){_ORDINAL}\s+{_MONTH_WORD}\s*,?\s+(\d{{4}}){_YEAR_WORD}")
+_DAY_MONTH_YEAR = re.compile(
+    rf"(\d{{1,2}}){_ORDINAL}[\s\-]+{_MONTH_WORD}\s*,?[\s\-]+(\d{{4}}){_YEAR_WORD}"
+)
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})")
 _MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
 
@@ -146,7 +154,11 @@ def parse_date_strict(text: str) -> PartialDate:
     ``March 7, 1999``, ``7 March 1999``, ``March 1999``; words saying "(year) of birth"
     after the date are dropped (``1999 г.р.``, ``1999 р.н.``), and so are a clock time
     (``07.03.1999 0:00:00``) and round brackets around the whole (``(1999)``).
-    Day-first is assumed for ``07/03/1999`` (as in Russian and Ukrainian lists).
+    Day-first is assumed for ``07/03/1999`` (as in Russian and Ukrainian lists), month
+    first only where day-first cannot be (``05/14/1990``). ``14-May-1990`` and
+    ``14-мая-1990`` are read too, and an approximate or doubtful year as that year
+    (``около 1990``, ``ок. 1990``, ``circa 1990``, ``~1990``, ``1990?``), as is a date
+    after ``b.`` or ``род.``.
     """
     raw = text
     text = " ".join(str(text).strip().lower().split())
@@ -155,17 +167,21 @@ def parse_date_strict(text: str) -> PartialDate:
     if text[-1:].isalpha() or text.endswith("."):
         text = _BIRTH_WORDS.sub("", text)
     text = _TIME.sub("", text)
+    if not text[:1].isdigit():
+        text = _BEFORE_WORDS.sub("", text)
+    if text.endswith("?") or text.endswith("(?)"):
+        text = _UNSURE.sub("", text)
     if not text:
         raise ValueError("empty date")
     for pattern, fields in _NUMERIC:
         m = pattern.fullmatch(text)
         if m:
             values = dict(zip(fields, m.groups(), strict=True))
-            return _make(
-                _year(values["y"]),
-                int(values["m"]) if "m" in values else None,
-                int(values["d"]) if "d" in values else None,
-            )
+            day = int(values["d"]) if "d" in values else None
+            month = int(values["m"]) if "m" in values else None
+            if day and month and month > 12 >= day and "/" in text and fields[0] == "d":
+                day, month = month, day  # 05/14/1990: month first, as in American lists
+            return _make(_year(values["y"]), month, day)
     for pattern, fields in _ROMAN_DATES:
         m = pattern.fullmatch(text)
         if m:
