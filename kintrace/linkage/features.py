@@ -173,17 +173,6 @@ def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
     return parsed.year, parsed.month, parsed.day
 
 
-# Ranks that lists put before the name ("рядовой Иванов Иван", "ст. сержант ...").
-_RANKS = (
-    "рядовой|рядовий|солдат|ефрейтор|єфрейтор|сержант|старшина|прапорщик|лейтенант|"
-    "капитан|капітан|майор|подполковник|підполковник|полковник|матрос|мичман|"
-    "private|corporal|sergeant|lieutenant|captain|major|colonel|sailor"
-)
-_RANK = re.compile(
-    r"^\s*((ст|мл|старший|младший|старший|молодший|senior|junior)\.?\s+)?"
-    rf"({_RANKS})\.?\s+",
-    re.IGNORECASE,
-)
 # A birth date written into the name field: "Иванов Иван, 12.03.1990", "..., 1990 г.р.".
 _DATE_IN_NAME = re.compile(
     r"[,;(\s]+(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
@@ -195,18 +184,20 @@ def _name_text(value: Any) -> str | None:
     return _blank(value)
 
 
-# Rows where _RANK or _DATE_IN_NAME may match (a rank word, a digit), found for a whole
-# column at once: most names have neither.
-_MAY_SPLIT = r"\p{Nd}|" + _RANKS
+# Rows where _DATE_IN_NAME may match (a digit), found for a whole column at once: most
+# names have none.
+_MAY_SPLIT = r"\p{Nd}"
 
 
 def _split_full_name(text: str | None) -> tuple[str | None, str | None]:
-    """A written full name without a leading rank, and a birth date found at its end."""
+    """A written full name and a birth date found at its end, before a rank if one ends
+    the text (``Иванов Иван, 1990 г.р., рядовой``). A rank, a unit or a call sign left in
+    the name is for :func:`kintrace.names.parse_name` to set aside."""
     if not text:
         return None, None
-    unranked = _RANK.sub("", text)
-    if len(unranked.split()) >= 2:  # "Майор Иван" is a surname, not a rank
-        text = unranked
+    from kintrace.names.context import strip_trailing_rank
+
+    text = strip_trailing_rank(text)
     found = _DATE_IN_NAME.search(text)
     if not found:
         return text, None

@@ -75,6 +75,9 @@ def test_row_without_a_name_gets_empty_name_columns():
         ("IVANOV Ivan Ivanovych, 12.03.1990", "ivanov", 1990),
         ("Иванов Иван Иванович 1990 г.р.", "ivanov", 1990),
         ("Майор Иван", "mayor", None),
+        ("Иванов Иван, 1990 г.р., рядовой", "ivanov", 1990),
+        ("мл. сержант Иванов Иван Иванович (1990)", "ivanov", 1990),
+        ("Иванов Иван Иванович сержант", "ivanov", None),
     ],
 )
 def test_rank_and_birth_date_inside_the_name(full_name, surname, year):
