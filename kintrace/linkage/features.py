@@ -103,6 +103,15 @@ _PLACE_WORDS = {
     "oblasti",
     "rayona",
     "raiona",
+    "republic",
+    "of",
+    "the",
+    "district",
+    "okrug",
+    "autonomous",
+    "ao",
+    "territory",
+    "oblast's",
 }
 
 
@@ -143,6 +152,9 @@ def _cached(func: Callable[[str], Any]) -> Callable[[str | None], Any]:
 # Харьков/Харків, Днепр/Дніпро, Ровно/Рівне): the key keeps a word's first letter and
 # its consonants.
 _INNER_VOWELS = re.compile(r"(?<=.)[aeiou]")
+# A region or town named by its adjective (Краснодарский край, Курская область,
+# Харківська) or by its noun (Krasnodar Krai, Kursk): both lose the -sk- ending.
+_ADJECTIVE = re.compile(r"(?<=[a-z]{2})(?:sk|tsk|ck)(?:iy|ii|yi|ij|yy|y|aya|aia|aja|a|oe|e)?$")
 
 
 def place_key(text: str) -> str | None:
@@ -151,7 +163,11 @@ def place_key(text: str) -> str | None:
     names = _names()
     latin = names.transliterate(names.normalise_text(text), "canon")
     tokens = [t for t in re.split(r"[^a-z0-9']+", latin.lower()) if t]
-    keep = [t for t in tokens if t not in _PLACE_WORDS and len(t) > 1]
+    keep = [
+        _ADJECTIVE.sub("", t)
+        for t in tokens
+        if t not in _PLACE_WORDS and not t.startswith("avtonomn") and len(t) > 1
+    ]
     if not keep:
         return None
     return " ".join(_INNER_VOWELS.sub("", names.phonetic_key(t) or t) for t in keep)

@@ -312,6 +312,18 @@ LEVELS = [
         "same region",
     ),
     (
+        "region",
+        person("Иванов Иван", region="Республика Татарстан"),
+        person("Иванов Иван", region="Republic of Tatarstan"),
+        "same region",
+    ),
+    (
+        "region",
+        person("Иванов Иван", region="Ханты-Мансийский автономный округ"),
+        person("Иванов Иван", region="Khanty-Mansi Autonomous Okrug"),
+        "same region",
+    ),
+    (
         "given_name",
         person("Жуков Егор Константинович"),
         person("Жуков Георгий Константинович"),
