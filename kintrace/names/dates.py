@@ -28,16 +28,12 @@ _MONTHS = {
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH_STEMS = sorted(_MONTHS, key=len, reverse=True)
-# Roman month numerals, as in Soviet documents and Polish/Czech records: 7.III.1999
+# Roman month numerals, as in Soviet documents: 7.III.1999
 _ROMAN_MONTHS = {
     "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
     "ix": 9, "x": 10, "xi": 11, "xii": 12,
 }  # fmt: skip
 _ROMAN = r"(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
-_ROMAN_DATES = (
-    (re.compile(rf"(\d{{1,2}})[\s./\-]+{_ROMAN}[\s./\-]+(\d{{4}}|\d{{2}})"), ("d", "m", "y")),
-    (re.compile(rf"{_ROMAN}[\s./\-]+(\d{{4}})"), ("m", "y")),
-)
 _MONTH_WORD = r"([^\W\d_]+)\.?"
 
 
@@ -121,6 +117,8 @@ _NUMERIC = (
     (re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4}|\d{2})"), ("d", "m", "y")),
     (re.compile(r"(\d{1,2})[./](\d{4})"), ("m", "y")),
     (re.compile(r"(\d{4})"), ("y",)),
+    (re.compile(rf"(\d{{1,2}})[\s./\-]+{_ROMAN}[\s./\-]+(\d{{4}}|\d{{2}})"), ("d", "m", "y")),
+    (re.compile(rf"{_ROMAN}[\s./\-]+(\d{{4}})"), ("m", "y")),
 )
 _YEAR_WORD = r"(?:\s*(?:г|р|року|года))?\.?"  # "1999 г.", "1999 р."
 # Words after a date that say "(year) of birth", not which: "1999 г.р.", "1999 р.н.",
@@ -178,16 +176,11 @@ def parse_date_strict(text: str) -> PartialDate:
         if m:
             values = dict(zip(fields, m.groups(), strict=True))
             day = int(values["d"]) if "d" in values else None
-            month = int(values["m"]) if "m" in values else None
+            month = values.get("m")
+            month = _ROMAN_MONTHS.get(month) or int(month) if month else None
             if day and month and month > 12 >= day and "/" in text and fields[0] == "d":
                 day, month = month, day  # 05/14/1990: month first, as in American lists
             return _make(_year(values["y"]), month, day)
-    for pattern, fields in _ROMAN_DATES:
-        m = pattern.fullmatch(text)
-        if m:
-            values = dict(zip(fields, m.groups(), strict=True))
-            day = int(values["d"]) if "d" in values else None
-            return _make(_year(values["y"]), _ROMAN_MONTHS[values["m"]], day)
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
         m = pattern.fullmatch(text)
         if not m:
