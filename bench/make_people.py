@@ -397,10 +397,76 @@ def hard_negative(p: Person) -> Person:
     return replace(p, given=other)  # twin: same date, place, father
 
 
+# --- what lists write around a name (--conventions) -----------------------------------
+
+RANKS = {
+    "cyr": ["рядовой", "ст. сержант", "мл. сержант", "ефрейтор", "лейтенант", "рядовий", "солдат"],
+    "lat": ["Pvt.", "Private", "Sgt.", "Jr. Sgt.", "Lt."],
+}
+YEAR_FORMS = {
+    "cyr": ["{n}, {y} г.р.", "{n} {y} р.н.", "{n} ({y})", "{n}, {y}"],
+    "lat": ["{n}, b. {y}", "{n} ({y})", "{n}, {y}"],
+}
+# Folk and church forms of one name (kintrace's curated table): families write the first.
+FOLK_FORMS = {"Георгий": "Егор", "Георгия": "Егора", "Георгию": "Егору", "Елена": "Алёна"}
+FOLK_FORMS_RE = re.compile(rf"\b({'|'.join(FOLK_FORMS)})\b")
+
+
+def _surname_first(rec: dict, style: dict) -> bool:
+    return not style["split"] and style["order"] in ("sgp", "s,gp")
+
+
+def with_conventions(rec: dict, p: Person, side: str, style: dict, rng: random.Random) -> dict:
+    """One convention of real lists applied to a record, drawn with ``rng`` (its own
+    stream, so that the records are otherwise those of the plain set). A list (right)
+    writes a rank before or after the name, a year of birth or a unit into the name
+    column, a woman's married name with her maiden name in brackets, or a double surname;
+    a family (left) writes the folk form of a given name (Егор for Георгий)."""
+    rec = dict(rec)
+    full = rec["full_name"]
+    if side == "left":
+        if full:
+            rec["full_name"] = FOLK_FORMS_RE.sub(lambda m: FOLK_FORMS[m.group(1)], full)
+        elif rec["given_name"] in FOLK_FORMS:
+            rec["given_name"] = FOLK_FORMS[rec["given_name"]]
+        return rec
+    kind = rng.random()
+    if p.sex == "f" and kind < 0.4 and style["script"] == "cyr":
+        other = surname_form(replace(p, surname=rng.choice(SURNAMES)[0], origin="ru"), "ru")
+        other = other.upper() if style["upper"] else other
+        if full and _surname_first(rec, style):
+            first, _, rest = full.partition(" ")
+            # married name with the maiden name in brackets, or a double surname
+            married = f"{other} ({first.rstrip(',')})" if kind < 0.2 else f"{first}-{other}"
+            rec["full_name"] = f"{married}{',' if first.endswith(',') else ''} {rest}"
+        elif rec["surname"]:
+            rec["surname"] = f"{rec['surname']}-{other}"
+        return rec
+    if not full:
+        return rec
+    if kind < 0.4:
+        rank = rng.choice(RANKS[style["script"]])
+        rec["full_name"] = f"{rank} {full}" if kind < 0.25 else f"{full}, {rank}"
+    elif kind < 0.7:
+        form = rng.choice(YEAR_FORMS[style["script"]])
+        rec["full_name"] = form.format(n=full, y=p.year)
+    else:
+        rec["full_name"] = f"{full}, {rng.choice(UNIT_FORMS).format(u=p.unit)}"
+    return rec
+
+
 def generate(
-    n_left: int, n_right: int, seed: int, match_rate: float = 0.5, negative_rate: float = 0.1
+    n_left: int,
+    n_right: int,
+    seed: int,
+    match_rate: float = 0.5,
+    negative_rate: float = 0.1,
+    conventions: float = 0.0,
 ) -> tuple[list[dict], list[dict], list[tuple[str, str]]]:
-    """LEFT and RIGHT records and the truth pairs (left_id, right_id)."""
+    """LEFT and RIGHT records and the truth pairs (left_id, right_id). ``conventions``:
+    the share of records written with one of :func:`with_conventions` (0: the plain set;
+    the records are the same either way but for those conventions)."""
+    rng = random.Random(seed + 1_000_003)
     random.seed(seed)
     left_people = new_people(n_left)
     right_people: list[tuple[Person, str | None]] = []
@@ -414,12 +480,18 @@ def generate(
     fill = max(0, n_right - len(right_people))
     right_people += [(p, None) for p in new_people(fill)]
     random.shuffle(right_people)
-    left = [
-        render(p, f"L{i}", style_for("left", i in confusable)) for i, p in enumerate(left_people)
-    ]
+
+    def written(p: Person, rid: str, side: str, full_date: bool) -> dict:
+        style = style_for(side, full_date)
+        rec = render(p, rid, style)
+        if conventions and rng.random() < conventions:
+            rec = with_conventions(rec, p, side, style, rng)
+        return rec
+
+    left = [written(p, f"L{i}", "left", i in confusable) for i, p in enumerate(left_people)]
     right, truth = [], []
     for j, (p, lid) in enumerate(right_people[:n_right] if n_right else right_people):
-        right.append(render(p, f"R{j}", style_for("right", lid == "-")))
+        right.append(written(p, f"R{j}", "right", lid == "-"))
         if lid and lid != "-":
             truth.append((lid, f"R{j}"))
     return left, right, truth
@@ -474,6 +546,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
+        "--conventions",
+        type=float,
+        default=0.0,
+        help="share of records written with ranks, years, units, maiden names, folk forms",
+    )
+    ap.add_argument(
         "--train-default",
         action="store_true",
         help="train kintrace/linkage/data/default_model.json and name shares",
@@ -484,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.out is None:
         ap.error("--out is required")
-    left, right, truth = generate(args.left, args.right, args.seed)
+    left, right, truth = generate(args.left, args.right, args.seed, conventions=args.conventions)
     args.out.mkdir(parents=True, exist_ok=True)
     write_csv(left, args.out / "left.csv")
     write_csv(right, args.out / "right.csv")

@@ -206,18 +206,16 @@ _MAY_SPLIT = r"\p{Nd}"
 
 
 def _split_full_name(text: str | None) -> tuple[str | None, str | None]:
-    """A written full name and a birth date found at its end, before a rank if one ends
-    the text (``Иванов Иван, 1990 г.р., рядовой``). A rank, a unit or a call sign left in
-    the name is for :func:`kintrace.names.parse_name` to set aside."""
+    """A written full name and a birth date found at its end, or before a rank that ends
+    the text (``Иванов Иван, 1990 г.р., рядовой``). The name goes on as written: the date,
+    the words that announce it (``b.``, ``род.``), a rank, a unit or a call sign are for
+    :func:`kintrace.names.parse_name` to set aside."""
     if not text:
         return None, None
     from kintrace.names.context import strip_trailing_rank
 
-    text = strip_trailing_rank(text)
-    found = _DATE_IN_NAME.search(text)
-    if not found:
-        return text, None
-    return text[: found.start()].strip() or None, found.group(1).strip()
+    found = _DATE_IN_NAME.search(strip_trailing_rank(text))
+    return text, found.group(1).strip() if found else None
 
 
 def _name_column(table: pa.Table, column: str) -> list[str | None]:

@@ -78,6 +78,7 @@ def test_row_without_a_name_gets_empty_name_columns():
         ("Иванов Иван, 1990 г.р., рядовой", "ivanov", 1990),
         ("мл. сержант Иванов Иван Иванович (1990)", "ivanov", 1990),
         ("Иванов Иван Иванович сержант", "ivanov", None),
+        ("ANDRII OLEKSANDROVYCH NIKITIN, b. 1965", "nikitin", 1965),
     ],
 )
 def test_rank_and_birth_date_inside_the_name(full_name, surname, year):
