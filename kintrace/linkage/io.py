@@ -54,6 +54,7 @@ def _read_csv(path: Path) -> pa.Table:
     keep = [h for h in header if h in PEOPLE_COLUMNS]
     if not keep:
         raise InputError(f"{path}, line 1: no 'id' column in the header")
+    _refuse_repeated(keep, str(path))
     try:
         return pacsv.read_csv(
             io.BytesIO(text.encode("utf-8")),
@@ -66,7 +67,26 @@ def _read_csv(path: Path) -> pa.Table:
             ),
         )
     except pa.ArrowInvalid as exc:
-        raise InputError(f"{path}: not a readable CSV file: {exc}") from None
+        raise InputError(_csv_message(path, text, len(header), exc)) from None
+
+
+def _refuse_repeated(columns: list[str], source: str) -> None:
+    seen = set()
+    for column in columns:
+        if column in seen:
+            raise InputError(f"{source}, line 1, column {column}: the column is given twice")
+        seen.add(column)
+
+
+def _csv_message(path: Path, text: str, width: int, exc: Exception) -> str:
+    """Arrow's reason, with the line of the first row whose fields do not fit the header."""
+    for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+        if row and len(row) != width:
+            return (
+                f"{path}, line {number} (row {number - 1}): {len(row)} fields where the "
+                f"header has {width}; quote values that hold a comma"
+            )
+    return f"{path}: not a readable CSV file: {exc}"
 
 
 def _decode_message(path: Path, data: bytes, exc: UnicodeDecodeError) -> str:
@@ -89,6 +109,7 @@ def _read_parquet(path: Path) -> pa.Table:
         raise InputError(f"{path}: not a readable Parquet file: {exc}") from None
     names = {c: c.strip().lower() for c in table.column_names}
     keep = [c for c in table.column_names if names[c] in PEOPLE_COLUMNS]
+    _refuse_repeated([names[c] for c in keep], str(path))
     return pa.table({names[c]: table[c].cast(pa.string()) for c in keep})
 
 

@@ -122,8 +122,13 @@ def test_unreadable_birth_date_is_missing_and_counted(tmp_path, capsys):
             "id,full_name\n1,Иванов\n2,Пет".encode() + b"\xff" + "ров\n".encode(),
             ["line 3", "row 2", "column full_name", "UTF-8"],
         ),
+        ("id,ID,full_name\n1,2,Иванов\n", ["line 1", "column id", "given twice"]),
+        (
+            'id,full_name\n1,Иванов\n2,"Петров, Петр"\n3,Сидоров,Сидор\n',
+            ["line 4", "row 3", "3 fields", "header has 2"],
+        ),
     ],
-    ids=["no-id", "duplicate-id", "empty-id", "no-name", "bad-bytes"],
+    ids=["no-id", "duplicate-id", "empty-id", "no-name", "bad-bytes", "twice", "fields"],
 )
 def test_bad_input_exits_nonzero_naming_file_row_column(tmp_path, capsys, content, expected):
     bad = _write(tmp_path / "bad.csv", content)
