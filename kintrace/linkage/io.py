@@ -110,7 +110,28 @@ def _read_parquet(path: Path) -> pa.Table:
     names = {c: c.strip().lower() for c in table.column_names}
     keep = [c for c in table.column_names if names[c] in PEOPLE_COLUMNS]
     _refuse_repeated([names[c] for c in keep], str(path))
-    return pa.table({names[c]: table[c].cast(pa.string()) for c in keep})
+    return pa.table({names[c]: _as_text(table[c], path, names[c]) for c in keep})
+
+
+def _as_text(column: pa.ChunkedArray, path: Path, name: str) -> pa.ChunkedArray:
+    """A Parquet column as strings, or an error naming the column (and the row of bytes
+    that are not UTF-8)."""
+    try:
+        return column.cast(pa.string())
+    except pa.ArrowInvalid:
+        for i, value in enumerate(column.to_pylist()):
+            if isinstance(value, bytes):
+                try:
+                    value.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise InputError(
+                        f"{path}, row {i + 1}, column {name}: bytes are not valid UTF-8"
+                    ) from None
+        raise InputError(f"{path}, column {name}: values cannot be read as text") from None
+    except pa.ArrowNotImplementedError:
+        raise InputError(
+            f"{path}, column {name}: values of type {column.type} cannot be read as text"
+        ) from None
 
 
 def check_people(table: pa.Table, *, source: str = "input", first_row_line: int = 1) -> None:

@@ -87,6 +87,24 @@ def test_parquet_in_and_out(tmp_path):
     assert [(r["left_id"], r["right_id"]) for r in result] == [("1", "2")]
 
 
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        (pa.array([b"\xff\xfe", b"ok"], pa.binary()), ["row 1", "column full_name", "UTF-8"]),
+        (pa.array([["a"], ["b"]]), ["column full_name", "type list", "cannot be read as text"]),
+    ],
+    ids=["bad-bytes", "list"],
+)
+def test_a_parquet_column_that_is_not_text_is_refused_by_name(tmp_path, capsys, column, expected):
+    pq.write_table(pa.table({"id": ["1", "2"], "full_name": column}), tmp_path / "bad.parquet")
+    code = main(["dedupe-file", str(tmp_path / "bad.parquet"), "--out", str(tmp_path / "o.csv")])
+    err = capsys.readouterr().err
+    assert code != 0
+    for part in ["bad.parquet", *expected]:
+        assert part in err
+    assert not (tmp_path / "o.csv").exists()
+
+
 def test_dedupe_writes_each_pair_once(tmp_path):
     people = _write(
         tmp_path / "p.csv",
