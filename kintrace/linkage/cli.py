@@ -81,7 +81,8 @@ def main(argv: list[str], *, progress=None) -> int:
         return 2
     args = _parser(argv[0]).parse_args(argv[1:])
     try:
-        _check_out(args.out)
+        inputs = [args.left, args.right] if argv[0] == "link-files" else [args.file]
+        _check_out(args.out, inputs)
         with _progress_bar() as bar:
             step = progress or bar
             result, report = _run(argv[0], args, step)
@@ -101,11 +102,17 @@ def model_path(out: Path) -> Path:
     return out.with_name(out.stem + ".model.json")
 
 
-def _check_out(path: Path) -> None:
+def _check_out(path: Path, inputs: list[Path]) -> None:
+    """Refuse an output of unknown type, in a missing folder, or one that would overwrite
+    an input (the pairs file or the model saved beside it)."""
     if path.suffix.lower() not in (".csv", ".parquet", ".pq"):
         raise InputError(f"{path}: unknown output type {path.suffix!r}; use .csv or .parquet")
     if not path.parent.exists():
         raise InputError(f"{path}: folder {path.parent} does not exist")
+    written = {path.resolve(), model_path(path).resolve()}
+    for source in inputs:
+        if source.resolve() in written:
+            raise InputError(f"{path}: the output would overwrite the input {source}")
 
 
 def _run(command: str, args, progress) -> tuple[pa.Table, Counter]:

@@ -157,13 +157,20 @@ def check_people(table: pa.Table, *, source: str = "input", first_row_line: int 
 
 
 def write_table(table: pa.Table, path: str | Path) -> None:
-    """Write a result table as CSV or Parquet, chosen by the extension."""
+    """Write a result table as CSV or Parquet, chosen by the extension: into a file beside
+    it first, renamed into place once whole, so that a failed run leaves no half a file."""
     path = Path(path)
-    if _kind(path) == "csv":
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(table.column_names)
-            for batch in table.to_batches(max_chunksize=65536):
-                writer.writerows(zip(*(c.to_pylist() for c in batch.columns), strict=True))
-    else:
-        pq.write_table(table, path)
+    kind = _kind(path)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        if kind == "csv":
+            with partial.open("w", newline="", encoding="utf-8") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(table.column_names)
+                for batch in table.to_batches(max_chunksize=65536):
+                    writer.writerows(zip(*(c.to_pylist() for c in batch.columns), strict=True))
+        else:
+            pq.write_table(table, partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -196,3 +196,18 @@ def test_the_model_is_saved_beside_the_pairs(tmp_path):
     assert [round(p, 6) for p in result["probability"].to_pylist()] == [
         float(r["probability"]) for r in _rows(again)
     ]
+
+
+def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path, capsys):
+    people = _write(tmp_path / "people.csv", LEFT)
+    code = main(["dedupe-file", str(people), "--out", str(tmp_path / "." / "people.csv")])
+    assert code != 0
+    assert "would overwrite the input" in capsys.readouterr().err
+    assert people.read_text(encoding="utf-8") == LEFT
+
+
+def test_the_pairs_file_appears_whole_and_nothing_else_is_left(tmp_path):
+    left, right = _write(tmp_path / "l.csv", LEFT), _write(tmp_path / "r.csv", RIGHT)
+    assert main(["link-files", str(left), str(right), "--out", str(tmp_path / "o.csv")]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
+    assert names == ["l.csv", "o.csv", "o.model.about.json", "o.model.json", "r.csv"]
