@@ -59,7 +59,8 @@ def _initials_compatible(col: str) -> str:
 
 def _alternate(value: str, alts: str) -> str:
     """SQL: one side's value is among the other side's alternates (``*_alts``: a maiden
-    name in brackets, a related name group), either way round."""
+    name in brackets, a part of a double surname, a related name group), either way
+    round."""
     return (
         f"(instr({alts}_r, concat(' ', {value}_l, ' ')) > 0 "
         f"OR instr({alts}_l, concat(' ', {value}_r, ' ')) > 0)"

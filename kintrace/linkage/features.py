@@ -24,8 +24,10 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 # 4: gn_alt_init, pn_alt_init; place keys without inner vowels (Киев/Київ); C for
 #    Ekaterina (Catherine); rare women's names read as men's genitives (Фролова Георгия);
 #    Антоша, Бодя, Эдик, Ярик, Алинка.
-# 5: sn_alts, gn_alts, pn_alts (a maiden name in brackets, Егор/Георгий); a rank after the
-#    name is no part of it; dates 1999.03.07, 7.III.1999, 7-го марта, with a clock time.
+# 5: sn_alts, gn_alts, pn_alts (a maiden name in brackets, the parts of a double surname,
+#    Егор/Георгий); a double surname with a space is one surname, joined by a hyphen; a
+#    rank after the name is no part of it; German and Polish sound rules; stress marks
+#    and invisible characters read away; more date forms; place keys without -sk- endings.
 FEATURES_VERSION = 5
 
 FEATURE_SCHEMA = pa.schema(
