@@ -437,7 +437,8 @@ def with_conventions(rec: dict, p: Person, side: str, style: dict, rng: random.R
         if full and _surname_first(rec, style):
             first, _, rest = full.partition(" ")
             # married name with the maiden name in brackets, or a double surname
-            married = f"{other} ({first.rstrip(',')})" if kind < 0.2 else f"{first}-{other}"
+            bare = first.rstrip(",")
+            married = f"{other} ({bare})" if kind < 0.2 else f"{bare}-{other}"
             rec["full_name"] = f"{married}{',' if first.endswith(',') else ''} {rest}"
         elif rec["surname"]:
             rec["surname"] = f"{rec['surname']}-{other}"

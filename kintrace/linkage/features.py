@@ -27,7 +27,7 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 # 5: sn_alts, gn_alts, pn_alts (a maiden name in brackets, the parts of a double surname,
 #    Егор/Георгий); a double surname with a space is one surname, joined by a hyphen; a
 #    rank after the name is no part of it; German and Polish sound rules; stress marks
-#    and invisible characters read away; more date forms; place keys without -sk- endings.
+#    and invisible characters read away; more date forms; more kind words in place keys.
 FEATURES_VERSION = 5
 
 FEATURE_SCHEMA = pa.schema(
@@ -154,9 +154,6 @@ def _cached(func: Callable[[str], Any]) -> Callable[[str | None], Any]:
 # Харьков/Харків, Днепр/Дніпро, Ровно/Рівне): the key keeps a word's first letter and
 # its consonants.
 _INNER_VOWELS = re.compile(r"(?<=.)[aeiou]")
-# A region or town named by its adjective (Краснодарский край, Курская область,
-# Харківська) or by its noun (Krasnodar Krai, Kursk): both lose the -sk- ending.
-_ADJECTIVE = re.compile(r"(?<=[a-z]{2})(?:sk|tsk|ck)(?:iy|ii|yi|ij|yy|y|aya|aia|aja|a|oe|e)?$")
 
 
 def place_key(text: str) -> str | None:
@@ -166,9 +163,7 @@ def place_key(text: str) -> str | None:
     latin = names.transliterate(names.normalise_text(text), "canon")
     tokens = [t for t in re.split(r"[^a-z0-9']+", latin.lower()) if t]
     keep = [
-        _ADJECTIVE.sub("", t)
-        for t in tokens
-        if t not in _PLACE_WORDS and not t.startswith("avtonomn") and len(t) > 1
+        t for t in tokens if t not in _PLACE_WORDS and not t.startswith("avtonomn") and len(t) > 1
     ]
     if not keep:
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from pathlib import Path
 
 import pyarrow as pa
@@ -80,11 +82,17 @@ def _refuse_repeated(columns: list[str], source: str) -> None:
 
 def _csv_message(path: Path, text: str, width: int, exc: Exception) -> str:
     """Arrow's reason, with the line of the first row whose fields do not fit the header."""
-    for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
-        if row and len(row) != width:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    data_row = 0
+    for row in reader:
+        if not row:  # a blank line is no row
+            continue
+        if reader.line_num > 1:
+            data_row += 1
+        if len(row) != width:
             return (
-                f"{path}, line {number} (row {number - 1}): {len(row)} fields where the "
-                f"header has {width}; quote values that hold a comma"
+                f"{path}, line {reader.line_num} (row {data_row}): {len(row)} fields where "
+                f"the header has {width}; quote values that hold a comma"
             )
     return f"{path}: not a readable CSV file: {exc}"
 
@@ -161,7 +169,9 @@ def write_table(table: pa.Table, path: str | Path) -> None:
     it first, renamed into place once whole, so that a failed run leaves no half a file."""
     path = Path(path)
     kind = _kind(path)
-    partial = path.with_name(f".{path.name}.partial")
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    os.close(handle)
+    partial = Path(name)
     try:
         if kind == "csv":
             with partial.open("w", newline="", encoding="utf-8") as fh:

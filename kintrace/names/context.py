@@ -115,14 +115,28 @@ def strip_rank(text: str) -> tuple[str, int]:
     return rest, len(text[: m.end()].replace(",", " ").split())
 
 
+# The longest rank with what may follow it is under 60 characters: the end of a text is
+# searched, never the whole (a hostile value of thousands of spaces stays linear).
+_TAIL = 120
+
+
 def strip_trailing_rank(text: str) -> str:
     """``Иванов Иван Иванович рядовой`` -> ``Иванов Иван Иванович``: the text without a
-    rank at its end, if two words are left."""
+    rank at its end. A rank after a comma, or of two words and more (``ст. лейтенант``,
+    ``сержант полиции``), goes when two words are left; a rank of one word without a
+    comma only when three are, since a name written given name first ends with the
+    surname, and some surnames are ranks (``Иван Иванович Майор``)."""
     words = text.rstrip(" .").rsplit(None, 1)
     if len(words) < 2 or words[-1].lower() not in _RANK_ENDS:
         return text
-    m = _TRAILING_RANK_RE.search(text)
-    if m is None or len(text[: m.start()].replace(",", " ").split()) < 2:
+    text = " ".join(text.split())
+    start = max(0, len(text) - _TAIL)
+    m = _TRAILING_RANK_RE.search(text, start)
+    if m is None:
+        return text
+    rank, left = m.group(0), len(text[: m.start()].replace(",", " ").split())
+    plain_word = "," not in rank and len(rank.split()) == 1
+    if left < (3 if plain_word else 2):
         return text
     return text[: m.start()]
 
@@ -167,9 +181,11 @@ def name_only(text: str) -> tuple[str, int]:
     (``Петров П.П.``, 2)). A rank goes first, so that ``капитан 3 ранга`` is not
     read as a name followed by a number."""
     rest, removed = strip_rank(text)
-    cleaned = strip_trailing_rank(without_extras(rest))
+    # A rank at the end goes before the extras and again after them: ``капитан 3 ранга``
+    # holds a number, and ``..., 1990 г.р. рядовой`` ends with the rank once the year is gone.
+    cleaned = strip_trailing_rank(without_extras(strip_trailing_rank(rest)))
     if removed and len(cleaned.replace(",", " ").split()) < 2:
-        return strip_trailing_rank(without_extras(text)), 0
+        return strip_trailing_rank(without_extras(strip_trailing_rank(text))), 0
     return cleaned, removed
 
 

@@ -118,7 +118,7 @@ _NUMERIC = (
     (re.compile(r"(\d{1,2})[./](\d{4})"), ("m", "y")),
     (re.compile(r"(\d{4})"), ("y",)),
     (re.compile(rf"(\d{{1,2}})[\s./\-]+{_ROMAN}[\s./\-]+(\d{{4}}|\d{{2}})"), ("d", "m", "y")),
-    (re.compile(rf"{_ROMAN}[\s./\-]+(\d{{4}})"), ("m", "y")),
+    (re.compile(rf"{_ROMAN}[./\-]\s*(\d{{4}})"), ("m", "y")),  # not "v 1990"
 )
 _YEAR_WORD = r"(?:\s*(?:г|р|року|года))?\.?"  # "1999 г.", "1999 р."
 # Words after a date that say "(year) of birth", not which: "1999 г.р.", "1999 р.н.",
@@ -131,7 +131,7 @@ _BIRTH_WORDS = re.compile(
 _TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 # Words before a date: "born", "circa" (an approximate year is read as that year).
 _BEFORE_WORDS = re.compile(
-    r"^(?:b\.|born|род\.?|родился|родилась|нар\.|народився|народилася|около|ок\.|"
+    r"^(?:b\.|born|родился|родилась|род\.?|народився|народилася|нар\.|около|ок\.|"
     r"приблизно|прибл\.|примерно|circa|ca\.|c\.|approx\.?|about|~)\s*"
 )
 _UNSURE = re.compile(r"\s*(?:\?|\(\?\))$")  # "1990?", "1990 (?)"
@@ -152,8 +152,8 @@ def parse_date_strict(text: str) -> PartialDate:
     ``March 7, 1999``, ``7 March 1999``, ``March 1999``; words saying "(year) of birth"
     after the date are dropped (``1999 г.р.``, ``1999 р.н.``), and so are a clock time
     (``07.03.1999 0:00:00``) and round brackets around the whole (``(1999)``).
-    Day-first is assumed for ``07/03/1999`` (as in Russian and Ukrainian lists), month
-    first only where day-first cannot be (``05/14/1990``). ``14-May-1990`` and
+    Day-first is assumed for ``07/03/1999`` (as in Russian and Ukrainian lists); a date
+    with slashes is read month first where day-first cannot be (``05/14/1990``). ``14-May-1990`` and
     ``14-мая-1990`` are read too, and an approximate or doubtful year as that year
     (``около 1990``, ``ок. 1990``, ``circa 1990``, ``~1990``, ``1990?``), as is a date
     after ``b.`` or ``род.``.

@@ -144,11 +144,18 @@ def _surname(surname: str) -> tuple[str, str, str]:
     return canon, stem, phonetic_key(stem)
 
 
+# Particles of a surname (фон Браун, ибн Сина, де Голль), never one a list gives alone.
+_SURNAME_PARTICLES = {
+    "fon", "von", "van", "der", "de", "del", "della", "di", "da", "du", "le", "la",
+    "ibn", "ben", "bin", "al", "el", "ter", "ten", "mac", "mc",
+}  # fmt: skip
+
+
 def _surname_parts(canon: str | None) -> tuple[str, ...]:
     """The parts of a double surname, each of which a list may give alone."""
     if not canon or "-" not in canon:
         return ()
-    return tuple(p for p in canon.split("-") if len(p) > 2)
+    return tuple(p for p in canon.split("-") if len(p) > 2 and p not in _SURNAME_PARTICLES)
 
 
 @lru_cache(maxsize=100_000)

@@ -94,6 +94,8 @@ def unify_marks(text: str) -> str:
     """Apostrophe look-alikes to ``'`` and dashes to ``-`` (``Arkad’yevich`` ->
     ``Arkad'yevich``: a soft sign romanised, not a word break), zero-width spaces and
     underscores to spaces, soft hyphens and stress marks removed; nothing else changed."""
+    if not text.isascii():  # composed first: the acute of a decomposed Ć is no stress mark
+        text = unicodedata.normalize("NFC", text)
     return text.translate(_APOS_TABLE)
 
 

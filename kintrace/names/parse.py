@@ -174,14 +174,17 @@ def _order(words: list[str], lang: str | None, surname_first: bool) -> tuple[str
         found = _latin_pair_order(words[0], words[1])
         if found is not None:
             return found
-    return _best_order(tuple([_fit_id(w, lang) for w in words]), surname_first)
+    fit_ids = tuple([_fit_id(w, lang) for w in words])
+    roles = _best_order(fit_ids, surname_first)
+    return _double_surname(words, fit_ids, roles) if n == 3 else roles
 
 
-def _double_surname(fit_ids: tuple[int, ...], roles: tuple[str, ...]) -> tuple[str, ...]:
+def _double_surname(words: list[str], fit_ids: tuple[int, ...], roles: tuple[str, ...]):
     """(S, S, G) for three words read as surname, given name, father's name where the
-    middle word is no given name we know and the last is a given name and no father's
-    name: a double surname written with a space (``Петров Водкин Кузьма``)."""
-    if len(fit_ids) == 3 and roles == (S, G, P):
+    middle word is no given name we know and has a surname's ending, and the last is a
+    given name and no father's name: a double surname written with a space (``Петров
+    Водкин Кузьма``). A father's name without a suffix (``Рахимов Фаррух Анвар``) stays."""
+    if roles == (S, G, P) and surname_sex(words[1]) is not None:
         middle, last = _FITS[fit_ids[1]], _FITS[fit_ids[2]]
         if middle[1] == 0.0 and last[1] == 1.0 and last[2] == 0.0:
             return (S, S, G)
@@ -219,7 +222,7 @@ def _best_order(fit_ids: tuple[int, ...], surname_first: bool) -> tuple[str, ...
         score = prior + total
         if best is None or score > best_score:
             best_score, best = score, roles
-    return _double_surname(fit_ids, best) if best else (S, G, P)[: len(fits)]
+    return best if best else (S, G, P)[: len(fits)]
 
 
 @lru_cache(maxsize=300_000)

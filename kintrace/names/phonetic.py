@@ -52,9 +52,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # Ukrainian ones never do: in a word with a w, ch is х and not ч (Chruschtschow,
 # Chruszczow), and c or z is ц. Polish writes ц as c and з as z (Kuzniecow); German
 # writes ц as z, and both з and с as s, but с as ss between vowels, so that an s
-# between vowels is з (Kasanzew, Wassiljew); elsewhere с, the likelier (Sokolow, not
-# Saizew). sch is German only (Schwarz, with its rz, is not Polish).
-_POLISH_RE = re.compile(r"sz|cz|rz|[^aeiouy]ie")
+# between vowels is з (Wassiljew); elsewhere с, the likelier (Sokolow, not Saizew).
+# A word is read as German only when it shows it (sch, tsch, ss: Schwarz, with its rz,
+# is not Polish), as Polish when it shows that (sz, cz, rz, ie after a consonant, -ski,
+# -wicz); a w-word that shows neither (Kozlowski, Wozniak) keeps the common rules.
+_GERMAN_RE = re.compile(r"sch|ss")
+_POLISH_RE = re.compile(r"sz|cz|rz|[^aeiouy]ie|ski$|wicz")
 _POLISH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in ((r"szcz", "W"), (r"sz", "W"), (r"cz", "C"), (r"ch", "H"), (r"c", "Z"))
@@ -75,8 +78,13 @@ _GERMAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def _w_scheme(latin: str) -> str:
     """A word romanised with w for в, rewritten by its scheme's rules (see above)."""
-    polish = "sch" not in latin and _POLISH_RE.search(latin) is not None
-    for pattern, repl in _POLISH if polish else _GERMAN:
+    if _GERMAN_RE.search(latin):
+        rules = _GERMAN
+    elif _POLISH_RE.search(latin):
+        rules = _POLISH
+    else:
+        return latin
+    for pattern, repl in rules:
         latin = pattern.sub(repl, latin)
     return latin
 

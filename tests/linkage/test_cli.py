@@ -145,8 +145,15 @@ def test_unreadable_birth_date_is_missing_and_counted(tmp_path, capsys):
             'id,full_name\n1,Иванов\n2,"Петров, Петр"\n3,Сидоров,Сидор\n',
             ["line 4", "row 3", "3 fields", "header has 2"],
         ),
+        (
+            'id,full_name\n1,"Иванов\nИван"\n\n2,Сидоров,Сидор\n',
+            ["line 5", "row 2", "3 fields"],
+        ),
     ],
-    ids=["no-id", "duplicate-id", "empty-id", "no-name", "bad-bytes", "twice", "fields"],
+    ids=[
+        *("no-id", "duplicate-id", "empty-id", "no-name", "bad-bytes", "twice", "fields"),
+        "fields-after-a-newline-in-a-value",
+    ],
 )
 def test_bad_input_exits_nonzero_naming_file_row_column(tmp_path, capsys, content, expected):
     bad = _write(tmp_path / "bad.csv", content)

@@ -319,8 +319,8 @@ LEVELS = [
     ),
     (
         "region",
-        person("Иванов Иван", region="Ханты-Мансийский автономный округ"),
-        person("Иванов Иван", region="Khanty-Mansi Autonomous Okrug"),
+        person("Иванов Иван", region="Чукотский автономный округ"),
+        person("Иванов Иван", region="Chukotskiy Autonomous Okrug"),
         "same region",
     ),
     (

@@ -31,7 +31,13 @@ NAME_ONLY_CASES = [
     ("Сидоров Пётр сержант полиции", "Сидоров Пётр", 0),
     ("Бойко Іван старший солдат", "Бойко Іван", 0),
     ("Ivan Petrov, Lt Col", "Ivan Petrov", 0),
-    ("рядовой Иванов Иван сержант", "Иванов Иван", 1),
+    ("Иванов Иван Иванович, ефрейтор", "Иванов Иван Иванович", 0),
+    # A rank of one word without a comma goes only when three words are left: a name
+    # written given name first ends with the surname, and some surnames are ranks.
+    ("Иван Иванович Майор", "Иван Иванович Майор", 0),
+    ("David James Seaman", "David James Seaman", 0),
+    ("Иванов Иван рядовой", "Иванов Иван рядовой", 0),
+    ("рядовой Иванов Иван сержант", "Иванов Иван сержант", 1),
     # Not ranks: a surname that is one with nothing else left, surnames made from ranks.
     ("Рядовой Иванов", "Рядовой Иванов", 0),
     ("Майор Иван", "Майор Иван", 0),
