@@ -8,8 +8,9 @@ glued to one. Ranks are those of the Russian and Ukrainian forces (the Russian l
 on military service, art. 46, and the Ukrainian law on military service, art. 5,
 list them) and their English names and abbreviations as NATO and the press write
 them. A rank is removed at the start of the name or at its end (``Иванов Иван
-рядовой``); only when at least two parts of the name remain, so that
-a surname that is also a rank (``Майор``, ``Полковник``) stays.
+Иванович рядовой``); only when at least two parts of the name remain (three for a
+one-word rank at the end without a comma), so that a surname that is also a rank
+(``Майор``, ``Полковник``, ``Иван Иванович Майор``) stays.
 
 Turkic patronymics are written as the father's name and a particle (``Ильхам оглы``,
 ``Айгюн кызы``, ``Ilham oglu``): :func:`join_particles` binds the two into one
