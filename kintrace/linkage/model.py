@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -102,8 +103,8 @@ class Model:
         was trained on, the features version and the level ids go beside it in
         ``<name>.about.json`` (Splink's settings have no place for them)."""
         path = Path(path)
-        path.write_text(json.dumps(self.settings, indent=2, ensure_ascii=False), "utf-8")
-        _about_path(path).write_text(json.dumps(self.about(), indent=2), "utf-8")
+        _write_whole(path, json.dumps(self.settings, indent=2, ensure_ascii=False))
+        _write_whole(_about_path(path), json.dumps(self.about(), indent=2))
 
     def about(self) -> dict[str, Any]:
         """What is saved beside the settings: the features version, what the model was
@@ -255,6 +256,17 @@ def _about_name(name: str) -> str:
 
 def _about_path(path: Path) -> Path:
     return path.with_name(_about_name(path.name))
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write text beside ``path`` and rename it into place once whole: a failed or
+    concurrent run never leaves half a file."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(text, "utf-8")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _gammas(levels: list[Level]) -> dict[int, Level]:
