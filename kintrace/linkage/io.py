@@ -6,6 +6,8 @@ import csv
 import io
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -164,15 +166,27 @@ def check_people(table: pa.Table, *, source: str = "input", first_row_line: int 
         seen[value] = line
 
 
-def write_table(table: pa.Table, path: str | Path) -> None:
-    """Write a result table as CSV or Parquet, chosen by the extension: into a file beside
-    it first, renamed into place once whole, so that a failed run leaves no half a file."""
-    path = Path(path)
-    kind = _kind(path)
+@contextmanager
+def whole_file(path: Path) -> Iterator[Path]:
+    """A file beside ``path`` to write into (readable by its owner only), renamed into
+    place when the block ends and removed if it fails: a failed or concurrent run never
+    leaves half a file."""
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     os.close(handle)
     partial = Path(name)
     try:
+        yield partial
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def write_table(table: pa.Table, path: str | Path) -> None:
+    """Write a result table as CSV or Parquet, chosen by the extension, whole or not at
+    all (:func:`whole_file`)."""
+    path = Path(path)
+    kind = _kind(path)
+    with whole_file(path) as partial:
         if kind == "csv":
             with partial.open("w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)
@@ -181,6 +195,3 @@ def write_table(table: pa.Table, path: str | Path) -> None:
                     writer.writerows(zip(*(c.to_pylist() for c in batch.columns), strict=True))
         else:
             pq.write_table(table, partial)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)

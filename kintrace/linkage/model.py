@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import math
-import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -20,6 +19,7 @@ from kintrace.linkage.comparisons import (
     settings_dict,
 )
 from kintrace.linkage.features import FEATURES_VERSION
+from kintrace.linkage.io import whole_file
 
 DEFAULT_MODEL_FILE = "default_model.json"
 DEFAULT_FREQUENCIES_FILE = "frequencies.json"
@@ -259,14 +259,8 @@ def _about_path(path: Path) -> Path:
 
 
 def _write_whole(path: Path, text: str) -> None:
-    """Write text beside ``path`` and rename it into place once whole: a failed or
-    concurrent run never leaves half a file."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
+    with whole_file(path) as partial:
         partial.write_text(text, "utf-8")
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _gammas(levels: list[Level]) -> dict[int, Level]:
