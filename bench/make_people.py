@@ -412,7 +412,7 @@ FOLK_FORMS = {"Георгий": "Егор", "Георгия": "Егора", "Г�
 FOLK_FORMS_RE = re.compile(rf"\b({'|'.join(FOLK_FORMS)})\b")
 
 
-def _surname_first(rec: dict, style: dict) -> bool:
+def _surname_first(style: dict) -> bool:
     return not style["split"] and style["order"] in ("sgp", "s,gp")
 
 
@@ -434,7 +434,7 @@ def with_conventions(rec: dict, p: Person, side: str, style: dict, rng: random.R
     if p.sex == "f" and kind < 0.4 and style["script"] == "cyr":
         other = surname_form(replace(p, surname=rng.choice(SURNAMES)[0], origin="ru"), "ru")
         other = other.upper() if style["upper"] else other
-        if full and _surname_first(rec, style):
+        if full and _surname_first(style):
             first, _, rest = full.partition(" ")
             # married name with the maiden name in brackets, or a double surname
             bare = first.rstrip(",")
