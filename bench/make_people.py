@@ -407,6 +407,17 @@ YEAR_FORMS = {
     "cyr": ["{n}, {y} г.р.", "{n} {y} р.н.", "{n} ({y})", "{n}, {y}"],
     "lat": ["{n}, b. {y}", "{n} ({y})", "{n}, {y}"],
 }
+DEATH_FORMS = {
+    "cyr": ["{n}, {y} г.р., погиб {d}", "{n} ({y}-{dy})", "{n}, {y} г.р., умер {d}"],
+    "lat": ["{n}, b. {y}, d. {dy}", "{n} ({y}-{dy})", "{n}, {y}, killed {d}"],
+}
+PLACE_FORMS = {
+    "cyr": {
+        "ru": {"m": ["{n}, уроженец г. {p}", "{n} уроженец {p}"], "f": ["{n}, уроженка г. {p}"]},
+        "uk": {"m": ["{n}, уродженець м. {p}"], "f": ["{n}, уродженка м. {p}"]},
+    },
+    "lat": {"en": {"m": ["{n}, native of {p}", "{n}, born in {p}"], "f": ["{n}, native of {p}"]}},
+}
 # Folk and church forms of one name (kintrace's curated table): families write the first.
 FOLK_FORMS = {"Георгий": "Егор", "Георгия": "Егора", "Георгию": "Егору", "Елена": "Алёна"}
 FOLK_FORMS_RE = re.compile(rf"\b({'|'.join(FOLK_FORMS)})\b")
@@ -445,12 +456,27 @@ def with_conventions(rec: dict, p: Person, side: str, style: dict, rng: random.R
         return rec
     if not full:
         return rec
-    if kind < 0.4:
+    if kind < 0.3:
         rank = rng.choice(RANKS[style["script"]])
-        rec["full_name"] = f"{rank} {full}" if kind < 0.25 else f"{full}, {rank}"
-    elif kind < 0.7:
+        rec["full_name"] = f"{rank} {full}" if kind < 0.2 else f"{full}, {rank}"
+    elif kind < 0.55:
         form = rng.choice(YEAR_FORMS[style["script"]])
         rec["full_name"] = form.format(n=full, y=p.year)
+    elif kind < 0.7:
+        # the date of death beside the year of birth, which a family never writes
+        form = rng.choice(DEATH_FORMS[style["script"]])
+        died = f"{rng.randint(1, 28)}.{rng.randint(1, 12):02d}.{rng.randint(2022, 2025)}"
+        rec["full_name"] = form.format(n=full, y=p.year, d=died, dy=died[-4:])
+    elif kind < 0.85:
+        # the place of birth after the name, instead of in its column
+        lang = 1 if style["lang"] == "uk" else 0
+        place = data.PLACES[p.place][lang]
+        if style["script"] == "lat":
+            place = to_latin(place, style["lang"])
+        forms = PLACE_FORMS[style["script"]]
+        form = rng.choice(forms["en" if style["script"] == "lat" else style["lang"]][p.sex])
+        rec["full_name"] = form.format(n=full, p=place)
+        rec["birth_place"] = ""
     else:
         rec["full_name"] = f"{full}, {rng.choice(UNIT_FORMS).format(u=p.unit)}"
     return rec

@@ -28,7 +28,10 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 #    Егор/Георгий); a double surname with a space is one surname, joined by a hyphen; a
 #    rank after the name is no part of it; German and Polish sound rules; stress marks
 #    and invisible characters read away; more date forms; more kind words in place keys.
-FEATURES_VERSION = 5
+# 6: a birth date, a place of birth and a unit written into the name column fill their
+#    fields (a date of death beside them does not); place keys read the genitive
+#    (уроженец Краснодарского края); дж written dj (Djabrailov) or dsch.
+FEATURES_VERSION = 6
 
 FEATURE_SCHEMA = pa.schema(
     [("unique_id", pa.string())]
@@ -114,7 +117,29 @@ _PLACE_WORDS = {
     "ao",
     "territory",
     "oblast's",
+    # the same in the genitive and locative, as after уроженец or in
+    "respubliki",
+    "respublike",
+    "kraya",
+    "krayu",
+    "kraia",
+    "kraiu",
+    "okruga",
+    "okrugu",
+    "goroda",
+    "gorode",
+    "mista",
+    "misti",
+    "sela",
+    "sele",
+    "poselka",
+    "derevni",
+    "raionu",
+    "rayonu",
 }
+# A region's adjective in the genitive (Краснодарского края): its ending goes, as the
+# vowels of the other forms do (Краснодарский, Krasnodarsky).
+_GENITIVE_ADJECTIVE = re.compile(r"(?<=\w{3})ogo$")
 
 
 def _names():
@@ -163,7 +188,9 @@ def place_key(text: str) -> str | None:
     latin = names.transliterate(names.normalise_text(text), "canon")
     tokens = [t for t in re.split(r"[^a-z0-9']+", latin.lower()) if t]
     keep = [
-        t for t in tokens if t not in _PLACE_WORDS and not t.startswith("avtonomn") and len(t) > 1
+        _GENITIVE_ADJECTIVE.sub("", t)
+        for t in tokens
+        if t not in _PLACE_WORDS and not t.startswith("avtonomn") and len(t) > 1
     ]
     if not keep:
         return None
@@ -186,33 +213,25 @@ def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
     return parsed.year, parsed.month, parsed.day
 
 
-# A birth date written into the name field: "Иванов Иван, 12.03.1990", "..., 1990 г.р.".
-_DATE_IN_NAME = re.compile(
-    r"[,;(\s]+(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
-    r"(19|20)\d{2}(\s*(г\.?\s*р\.?|р\.?\s*н\.?|г\.|р\.))?)\)?\s*$"
-)
-
-
 def _name_text(value: Any) -> str | None:
     return _blank(value)
 
 
-# Rows where _DATE_IN_NAME may match (a digit), found for a whole column at once: most
-# names have none.
-_MAY_SPLIT = r"\p{Nd}"
+# Rows whose name may hold a date, a unit or a place of birth (a digit, or a word that
+# announces a place), found for a whole column at once: most names hold none.
+_MAY_SPLIT = r"\p{Nd}|урож|родом|місце|место|native|born|birth|pob"
 
 
-def _split_full_name(text: str | None) -> tuple[str | None, str | None]:
-    """A written full name and a birth date found at its end, or before a rank that ends
-    the text (``Иванов Иван, 1990 г.р., рядовой``). The name goes on as written: the date,
-    the words that announce it (``b.``, ``род.``), a rank, a unit or a call sign are for
-    :func:`kintrace.names.parse_name` to set aside."""
+def _split_full_name(text: str | None) -> tuple[str | None, Any]:
+    """A written full name and what a list wrote around it: a birth date (not the date
+    of death beside it), a place of birth, a unit (``Иванов Иван, 1990 г.р., уроженец г.
+    Курск, в/ч 12345``). The name goes on as written: the names package sets aside what
+    is not the name."""
     if not text:
         return None, None
-    from kintrace.names.context import strip_trailing_rank
+    from kintrace.names.context import extras
 
-    found = _DATE_IN_NAME.search(strip_trailing_rank(text))
-    return text, found.group(1).strip() if found else None
+    return text, extras(text)
 
 
 def _name_column(table: pa.Table, column: str) -> list[str | None]:
@@ -224,17 +243,18 @@ def _name_column(table: pa.Table, column: str) -> list[str | None]:
     return [_name_text(v) for v in values.to_pylist()]
 
 
-def _name_rows(table: pa.Table) -> tuple[list[tuple[str | None, ...]], list[str | None]]:
-    """Name tuples per row, and any birth date that was written into the full name."""
+def _name_rows(table: pa.Table) -> tuple[list[tuple[str | None, ...]], list[Any]]:
+    """Name tuples per row, and what was written into the full name besides the name
+    (``kintrace.names.context.Extras`` or None)."""
     cols = [_name_column(table, c) for c in NAME_COLUMNS]
-    dates: list[str | None] = [None] * table.num_rows
+    found: list[Any] = [None] * table.num_rows
     full = cols[0]
     if any(v is not None for v in full):
         texts = pa.array(full, pa.string())
         may = pc.match_substring_regex(pc.utf8_lower(texts), _MAY_SPLIT).fill_null(False)
         for i in pc.indices_nonzero(may).to_pylist():
-            full[i], dates[i] = _split_full_name(full[i])
-    return list(zip(*cols, strict=True)), dates
+            full[i], found[i] = _split_full_name(full[i])
+    return list(zip(*cols, strict=True)), found
 
 
 def prepare(
@@ -270,14 +290,14 @@ def prepare_all(
         found, index, failed = _name_features([row for rows, _ in split for row in rows])
         columns = _name_columns(found)  # once for every distinct name of all the tables
         out, start = [], 0
-        for table, (rows, dates), report in zip(tables, split, reports, strict=True):
+        for table, (rows, in_names), report in zip(tables, split, reports, strict=True):
             refused = len(failed & set(rows)) if failed else 0
             if refused:
                 report["name"] += refused
             mine = pa.array(index[start : start + len(rows)], pa.int64())
             start += len(rows)
             name_columns = {c: values.take(mine) for c, values in columns.items()}
-            out.append(_feature_table(table, name_columns, dates, report, tuple(extra_fields)))
+            out.append(_feature_table(table, name_columns, in_names, report, tuple(extra_fields)))
     finally:
         if was_enabled:
             gc.enable()
@@ -287,7 +307,7 @@ def prepare_all(
 def _feature_table(
     table: pa.Table,
     name_columns: dict[str, pa.Array],
-    dates_in_names: list[str | None],
+    in_names: list[Any],
     report: Counter,
     extra_fields: tuple[str, ...],
 ) -> pa.Table:
@@ -295,15 +315,32 @@ def _feature_table(
     out: dict[str, Any] = dict(name_columns)
     out["unique_id"] = _ids(table)
     out["sex"] = pc.coalesce(_sex_given(table, report), name_columns["name_sex"])
-    out["by"], out["bm"], out["bd"] = _date_columns(table, report, dates_in_names)
-    out["place"] = _mapped(table, "birth_place", _place, pa.string())
+    dates = [e.birth_date if e else None for e in in_names]
+    out["by"], out["bm"], out["bd"] = _date_columns(table, report, dates)
+    # A place of birth or a unit written into the name serves where its column is empty.
+    out["place"] = _with_fallback(
+        _mapped(table, "birth_place", _place, pa.string()),
+        [e.birth_place if e else None for e in in_names],
+        _place,
+    )
     out["region"] = _mapped(table, "region", _place, pa.string())
-    out["unit"] = _optional(table, "unit", names.unit_key, report, pa.string())
+    out["unit"] = _with_fallback(
+        _optional(table, "unit", names.unit_key, report, pa.string()),
+        [e.unit if e else None for e in in_names],
+        names.unit_key,
+    )
     table_out = pa.table({c: out[c] for c in FEATURE_COLUMNS}, schema=FEATURE_SCHEMA)
     for extra in extra_fields:
         values = [_extra_value(v) for v in _to_pylist(table, extra)]
         table_out = table_out.append_column(f"x_{extra}", pa.array(values, pa.string()))
     return table_out
+
+
+def _with_fallback(given: pa.Array, texts: list[str | None], parse: Callable) -> pa.Array:
+    if not any(t is not None for t in texts):
+        return given
+    parse = _cached(parse)
+    return pc.coalesce(given, pa.array([parse(t) for t in texts], given.type))
 
 
 def _ids(table: pa.Table) -> pa.Array | list[str]:

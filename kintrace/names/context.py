@@ -20,7 +20,9 @@ patronymic word (``Ильхам-оглы``).
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
+
+from kintrace.names.units import UNIT_PREFIX
 
 T = TypeVar("T")
 
@@ -167,13 +169,35 @@ def without_extras(text: str) -> str:
     back unchanged when none of this applies; a leading rank is for :func:`strip_rank`.
     """
     digits = DIGIT_RE.search(text) is not None
-    if not digits and "," not in text:
+    aside = _ASIDE_RE.search(text) is not None
+    if not digits and not aside and "," not in text:
         return text
     segments = text.split(",")
     if len(segments) > 1:
-        kept = [s for s in segments if not (digits and DIGIT_RE.search(s)) and not _is_rank(s)]
+        kept = [
+            s
+            for s in segments
+            if not (digits and DIGIT_RE.search(s)) and not _is_rank(s) and not _is_aside(s)
+        ]
         segments = kept or segments
+    if aside:
+        segments = [_before_aside(s) for s in segments]
     return ",".join([_before_digits(s) for s in segments] if digits else segments)
+
+
+def _is_aside(segment: str) -> bool:
+    m = _ASIDE_RE.search(segment)
+    return m is not None and not segment[: m.start()].strip(" ([")
+
+
+def _before_aside(segment: str) -> str:
+    """The words of a segment before a place of birth or another event is told
+    (``Иванов Иван уроженец г. Курск``, ``Иванов Иван (погиб)``)."""
+    m = _ASIDE_RE.search(segment)
+    if m is None:
+        return segment
+    before = segment[: m.start()].rstrip(" ([-")
+    return before if before.strip() else segment
 
 
 def name_only(text: str) -> tuple[str, int]:
@@ -204,3 +228,149 @@ def join_particles(tokens: list[tuple[str, T]]) -> list[tuple[str, T]]:
         else:
             out.append((word, initials))
     return out
+
+
+# What a list writes after the name, read for the fields it belongs to: the birth date
+# (not the date of death, capture or call-up beside it), the place of birth, the unit.
+class Extras(NamedTuple):
+    """Texts found around a name: each for its own parser (dates, places, units)."""
+
+    birth_date: str | None = None
+    birth_place: str | None = None
+    unit: str | None = None
+
+
+_MONTH_NAMES = (
+    r"январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|"
+    r"октябр[ья]|ноябр[ья]|декабр[ья]|янв|февр?|апр|авг|сент?|окт|нояб?|дек|"
+    r"січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|"
+    r"черв(?:ня|ень)|лип(?:ня|ень)|серп(?:ня|ень)|верес(?:ня|ень)|жовт(?:ня|ень)|"
+    r"листопад[а]?|груд(?:ня|ень)|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+# A month-year without a day only with a month named in the nominative: lists do not
+# write "мая 1990", and a given name may look like a genitive month.
+_NOMINATIVE_MONTHS = (
+    r"январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь|"
+    r"січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|"
+    r"листопад|грудень|january|february|march|april|june|july|august|september|october|"
+    r"november|december"
+)
+_MONTH = rf"(?:{_MONTH_NAMES})(?![^\W\d_])\.?"
+_DATE_SPAN_RE = re.compile(
+    r"(?<![\d./\-])(?:"
+    r"\d{4}[./\-]\d{1,2}[./\-]\d{1,2}"
+    r"|\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})"
+    r"|\d{1,2}[\s./\-]+(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[\s./\-]+\d{4}"
+    rf"|\d{{1,2}}(?:-?го)?[\s\-]+{_MONTH},?[\s\-]+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|(?<![^\W\d_])(?:{_NOMINATIVE_MONTHS})\s+\d{{4}}"
+    r"|\d{1,2}[./]\d{4}"
+    r"|(?:18|19|20)\d{2}(?:[01]\d[0-3]\d)?"
+    r")(?![\d])",
+    re.IGNORECASE,
+)
+# Where a date's own text ends: at a separator, or at the previous date.
+_SEPARATORS = ",;()[]"
+# Words just before a date that make it the birth date, and words just after it.
+_BIRTH_BEFORE_RE = re.compile(
+    r"(?:г\.?\s?р\.?|р\.?\s?н\.?|д\.?\s?р\.?|дата\s+рождения|дата\s+народження|род\.?|"
+    r"родился|родилась|народився|народилася|нар\.|рожд\.?|год\s+рождения|"
+    r"рік\s+народження|born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:.\-]*$",
+    re.IGNORECASE,
+)
+_BIRTH_AFTER_RE = re.compile(
+    r"^\s*(?:г\.?\s?р|р\.?\s?н|года?\s+рожд|року\s+народж|г\.?\s*рожд)", re.IGNORECASE
+)
+# Words before a date that make it the date of something else: death, going missing,
+# capture, call-up. Whole words only (Умеров is no "умер").
+_EVENT_WORDS = (
+    "погиб", "погибла", "погибший", "погибшая", "умер", "умерла", "скончался", "скончалась",
+    "убит", "убита", "загинув", "загинула", "загиблий", "загибла", "помер", "померла",
+    "вбитий", "вбита", "died", "killed", "kia", "deceased", "пропал", "пропала", "пропав",
+    "пропавший", "зник", "зникла", "зниклий", "missing", "мобилизован", "мобилизована",
+    "мобилизованный", "мобілізований", "мобілізована", "mobilised", "mobilized",
+    "призван", "призвана", "призваний", "призвана", "conscripted", "drafted", "плен",
+    "плену", "полон", "полоні", "captured", "смерти", "гибели", "смерті", "загибелі",
+    "призыва", "мобилизации", "мобілізації", "призову", "death", "†",
+)  # fmt: skip
+_EVENT_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])|"
+    r"(?<![^\W\d_])d\.\s*$",
+    re.IGNORECASE,
+)
+_RANGE_END_RE = re.compile(r"^\s*(?:[-–—]|по|до|to)\s*$", re.IGNORECASE)
+_UNIT_BEFORE_RE = re.compile(rf"(?:{UNIT_PREFIX})[\s\-№#:.]*$", re.IGNORECASE)
+_UNIT_RE = re.compile(rf"(?<![^\W\d_])(?:{UNIT_PREFIX})[\s\-№#:.]*\d[^,;()\[\]]*", re.IGNORECASE)
+# Words that announce where a person was born; the place is what follows them.
+_PLACE_MARKER_RE = re.compile(
+    r"(?<![^\W\d_])(?:уроженец|уроженка|уродженець|уродженка|урож\.|"
+    r"родом\s+(?:из|с|з|із)|место\s+рождения|місце\s+народження|м\.\s?р\.|м\.\s?н\.|"
+    r"native\s+of|born\s+in|place\s+of\s+birth|birthplace|pob)(?![^\W\d_])[\s:\-]*",
+    re.IGNORECASE,
+)
+
+# A place of birth or an event told after the name: the name ends before it.
+_ASIDE_RE = re.compile(
+    rf"{_PLACE_MARKER_RE.pattern}|"
+    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _own_text(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text before ``start`` and after ``end`` up to the nearest separator."""
+    lo = max(text.rfind(c, 0, start) for c in _SEPARATORS) + 1
+    hi = min((i for i in (text.find(c, end) for c in _SEPARATORS) if i >= 0), default=len(text))
+    return text[lo:start], text[end:hi]
+
+
+def _birth_date(text: str) -> str | None:
+    """The birth date among the dates of a text: the first announced as one (``1990
+    г.р.``, ``b. 1990``), else the first not announced as another event's (``погиб
+    05.06.2023``), not a unit's number and not the end of a range (``1990-2023``)."""
+    plain, previous_end = None, None
+    for m in _DATE_SPAN_RE.finditer(text):
+        before, after = _own_text(text, m.start(), m.end())
+        range_end = previous_end is not None and _RANGE_END_RE.match(text[previous_end : m.start()])
+        previous_end = m.end()
+        if range_end or _UNIT_BEFORE_RE.search(before) or _EVENT_RE.search(before):
+            continue
+        if _BIRTH_BEFORE_RE.search(before) or _BIRTH_AFTER_RE.match(after):
+            return m.group(0)
+        if plain is None:
+            plain = m.group(0)
+    return plain
+
+
+def _birth_place(text: str) -> str | None:
+    m = _PLACE_MARKER_RE.search(text)
+    if m is None:
+        return None
+    _, after = _own_text(text, m.end(), m.end())
+    cut = [len(after)]
+    for pattern in (_DATE_SPAN_RE, _EVENT_RE, _UNIT_RE):
+        found = pattern.search(after)
+        if found:
+            cut.append(found.start())
+    place = after[: min(cut)].strip(" .:-")
+    return place if place and not DIGIT_RE.match(place) else None
+
+
+def extras(text: str | None) -> Extras:
+    """What a name column holds besides the name, as texts for their own parsers:
+    ``Иванов Иван Иванович, 12.03.1990 г.р., уроженец г. Курск, погиб 05.06.2023, в/ч
+    12345`` -> (``12.03.1990``, ``г. Курск``, ``в/ч 12345``). The birth date is the
+    first date announced as one, else the first that is not a death's, a capture's or a
+    call-up's (``погиб``, ``пропал``, ``в плену``, ``мобилизован``, ``†``) nor the end
+    of a range (``1990-2023``); the place follows ``уроженец``, ``родом из``, ``native
+    of``; a unit needs its prefix (``в/ч``, ``military unit``)."""
+    if not text or (not DIGIT_RE.search(text) and _PLACE_MARKER_RE.search(text) is None):
+        return Extras()
+    unit = _UNIT_RE.search(text)
+    return Extras(
+        _birth_date(text) if DIGIT_RE.search(text) else None,
+        _birth_place(text),
+        unit.group(0).strip() if unit else None,
+    )

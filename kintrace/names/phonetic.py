@@ -25,6 +25,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sch|sh|sz", "W"),  # ш (and щ written as ш, a common slip)
         (r"tch|ch|cz|tsh", "C"),  # ч
         (r"ou", "u"),  # French Iouri
+        (r"dzh|dJ", "J"),  # дж: Dzhabrailov, and Djabrailov as read below
         (r"zh|zs|rz|ż", "J"),  # ж
         (r"ck", "k"),
         (r"x", "ks"),
@@ -66,6 +67,7 @@ _GERMAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"schtsch", "W"),
+        (r"dsch", "J"),  # дж: Dschabrailow
         (r"tsch", "C"),
         (r"sch", "W"),
         (r"ch", "H"),
@@ -89,6 +91,11 @@ def _w_scheme(latin: str) -> str:
     return latin
 
 
+# French and English spellings write дж as dj (Djabrailov, Gadjiev); German and Polish
+# ones write дья so (Djakow, Djatschenko), and show their scheme by a w or sch.
+_DJ = re.compile(r"dj(?=[aeiouy])")
+
+
 _KEY_TABLE = str.maketrans({"W": "x", "C": "c", "J": "j", "Z": "q", "H": "h", "I": "i"})
 
 
@@ -97,6 +104,8 @@ def _word_key(word: str) -> str:
     latin = canon_romanise(word)
     if "w" in latin:
         latin = _w_scheme(latin)
+    elif "dj" in latin and "sch" not in latin:
+        latin = _DJ.sub("dJ", latin)
     for pattern, repl in _RULES:
         latin = pattern.sub(repl, latin)
     return latin.translate(_KEY_TABLE)

@@ -12,13 +12,14 @@ _LETTERS = str.maketrans({"а": "a", "в": "v", "б": "b", "к": "k", "м": "m",
                           "н": "n", "с": "s", "р": "r", "е": "e", "о": "o", "х": "x",
                           "і": "i", "и": "i", "д": "d", "г": "g", "л": "l", "п": "p"})  # fmt: skip
 
-_PREFIX = (
+# What announces a unit number; the linkage reads it in a name column too.
+UNIT_PREFIX = (
     r"(?:в\s*/\s*ч|в\.\s*ч\.?|вч|войсковая\s+часть|войсковой\s+части|військова\s+частина|"
     r"військової\s+частини|v\s*/\s*ch|vch|military\s+unit|unit|п\s*/\s*п|полевая\s+почта|"
     r"пп|в\s*/\s*ч\s+п\s*/\s*п)"
 )
 _NUMBER = re.compile(
-    _PREFIX + r"[\s\-№#:.]*(?:no\.?\s*)?"
+    UNIT_PREFIX + r"[\s\-№#:.]*(?:no\.?\s*)?"
     r"(?:п\s*/\s*п[\s\-№#:.]*)?"
     # A letter suffix is hyphenated, attached or quoted; "в/ч 06705 в Пскове" has none.
     r"(\d{4,6})(?:\s*-\s*([^\W\d_])|([^\W\d_])|\s*[\"«“']([^\W\d_])[\"»”'])?(?![^\W\d_])"

@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from kintrace.linkage import prepare
+from kintrace.linkage.features import place_key
 
 
 def _one(**columns: str) -> dict:
@@ -84,6 +85,46 @@ def test_row_without_a_name_gets_empty_name_columns():
 def test_rank_and_birth_date_inside_the_name(full_name, surname, year):
     row = _one(full_name=full_name)
     assert row["sn_canon"] == surname and row["by"] == year
+
+
+@pytest.mark.parametrize(
+    ("full_name", "date", "place", "unit"),
+    [
+        ("Иванов Иван Иванович, 12.03.1990 г.р., погиб 05.06.2023", (1990, 3, 12), None, None),
+        ("Иванов Иван Иванович (1990-2023)", (1990, None, None), None, None),
+        ("Иванов Иван, уроженец г. Курск, в/ч 12345", (None, None, None), "krsk", "12345"),
+        ("Іванов Іван, 1990 р.н., уродженець м. Київ", (1990, None, None), "kv", None),
+        ("Ivanov Ivan, born 12 March 1990, native of Kyiv", (1990, 3, 12), "kv", None),
+    ],
+)
+def test_date_place_and_unit_inside_the_name_fill_their_fields(full_name, date, place, unit):
+    row = _one(full_name=full_name)
+    assert row["sn_canon"] == "ivanov" and row["gn_full"] == "ivan"
+    assert ((row["by"], row["bm"], row["bd"]), row["place"], row["unit"]) == (date, place, unit)
+
+
+def test_the_columns_win_over_what_the_name_holds():
+    row = _one(
+        full_name="Иванов Иван, уроженец г. Курск, в/ч 12345",
+        birth_place="Тула",
+        unit="в/ч 54321",
+    )
+    assert (row["place"], row["unit"]) == ("tl", "54321")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Республики Бурятия", "Республика Бурятия"),
+        ("Краснодарского края", "Краснодарский край"),
+        ("Краснодарського краю", "Krasnodarsky Krai"),
+        ("Ханты-Мансийского автономного округа", "Ханты-Мансийский автономный округ"),
+        ("села Ивановка", "с. Ивановка"),
+        ("г. Курска", "Курск"),
+    ],
+)
+def test_a_place_in_the_genitive_has_the_key_of_its_nominative(a, b):
+    assert place_key(a) == place_key(b)
 
 
 def test_rows_as_dicts_give_every_key_not_only_the_first_rows():

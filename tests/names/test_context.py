@@ -3,7 +3,7 @@
 import pytest
 
 from kintrace.names import name_features
-from kintrace.names.context import name_only
+from kintrace.names.context import Extras, extras, name_only
 
 # (text in a name column, the name alone, words removed from the start)
 NAME_ONLY_CASES = [
@@ -47,6 +47,19 @@ NAME_ONLY_CASES = [
     ("Генералов Иван Петрович", "Генералов Иван Петрович", 0),
     ("Майоров Сергей", "Майоров Сергей", 0),
     ("рядовой Иванов, 1990", "рядовой Иванов", 0),
+    # A place of birth or an event told after the name is no part of it.
+    ("Иванов Иван Иванович, 12.03.1990 г.р., уроженец г. Курск", "Иванов Иван Иванович", 0),
+    ("Иванов Иван Иванович уроженец г. Курск", "Иванов Иван Иванович", 0),
+    ("Иванов Иван Иванович (уроженец г. Курск)", "Иванов Иван Иванович", 0),
+    ("Іванов Іван Іванович, уродженець м. Київ", "Іванов Іван Іванович", 0),
+    ("Иванов Иван Иванович родом из Курска", "Иванов Иван Иванович", 0),
+    ("Ivan Petrov, native of Kursk", "Ivan Petrov", 0),
+    ("Иванов Иван Иванович погиб", "Иванов Иван Иванович", 0),
+    ("Иванов Иван Иванович, пропал без вести", "Иванов Иван Иванович", 0),
+    ("Иванов Иван Иванович, погиб 05.06.2023, 1990 г.р.", "Иванов Иван Иванович", 0),
+    # Whole words only: Умеров is no "умер", Пленов no "плен".
+    ("Умеров Рустем Энверович", "Умеров Рустем Энверович", 0),
+    ("Пленов Иван", "Пленов Иван", 0),
 ]
 
 
@@ -81,3 +94,59 @@ def test_a_female_particle_does_not_meet_the_male_one():
     son = name_features(full_name="Мамедов Айдын Вагиф оглы")
     daughter = name_features(full_name="Мамедова Айгюн Вагиф кызы")
     assert (son.sex, daughter.sex) == ("m", "f")
+
+
+# (text in a name column, birth date, place of birth, unit as written there)
+EXTRAS_CASES = [
+    ("Иванов Иван Иванович", None, None, None),
+    ("Иванов Иван Иванович, 12.03.1990", "12.03.1990", None, None),
+    ("Иванов Иван Иванович, 12.03.1990 г.р.", "12.03.1990", None, None),
+    ("Иванов Иван Иванович 12.03.1990 р.н.", "12.03.1990", None, None),
+    ("Иванов Иван Иванович, 1990 г. р., рядовой", "1990", None, None),
+    ("Иванов Иван (1990)", "1990", None, None),
+    ("Иванов Иван Иванович 12.03.90", "12.03.90", None, None),
+    ("Иванов Иван 7-го марта 1999 г.р.", "7-го марта 1999", None, None),
+    ("Іванов Іван, 7 березня 1999 р.н.", "7 березня 1999", None, None),
+    ("Ivanov Ivan Ivanovich, born 12 March 1990", "12 March 1990", None, None),
+    ("Ivanov, Ivan, March 7, 1990", "March 7, 1990", None, None),
+    ("Ivanov Ivan, March 1990", "March 1990", None, None),
+    ("Иванов Иван 7.III.1999", "7.III.1999", None, None),
+    ("Иванов Иван 19900312", "19900312", None, None),
+    # The date of death, capture or call-up beside it is not the birth date.
+    ("Иванов Иван Иванович, 12.03.1990 г.р., погиб 05.06.2023", "12.03.1990", None, None),
+    ("Иванов Иван Иванович, погиб 05.06.2023, 1990 г.р.", "1990", None, None),
+    ("Иванов Иван Иванович погиб 05.06.2023", None, None, None),
+    ("Іванов Іван, загинув 05.06.2023", None, None, None),
+    ("Иванов Иван, в плену с 12.03.2022", None, None, None),
+    ("Иванов Иван, мобилизован 01.10.2022, 1990 г.р.", "1990", None, None),
+    ("Иванов Иван, пропал без вести 12.03.2023", None, None, None),
+    ("Ivanov Ivan, b. 1965, d. 2023", "1965", None, None),
+    ("Ivanov Ivan, died 2023", None, None, None),
+    ("Иванов Иван † 2023", None, None, None),
+    # A life written as a range: its first year.
+    ("Иванов Иван Иванович (1990-2023)", "1990", None, None),
+    ("Иванов Иван Иванович (1990 – 2023)", "1990", None, None),
+    # A unit's number is not a year.
+    ("Иванов Иван в/ч 2012", None, None, "в/ч 2012"),
+    ("Иванов Иван Иванович, 1990 г.р., в/ч 12345", "1990", None, "в/ч 12345"),
+    ("рядовой Иванов И.И., войсковая часть 12345-А", None, None, "войсковая часть 12345-А"),
+    ("Petrov Ivan, military unit 12345", None, None, "military unit 12345"),
+    # The place of birth after its word, up to a comma, a date or a unit.
+    (
+        "Иванов Иван Иванович, 12.03.1990 г.р., уроженец г. Курск",
+        "12.03.1990",
+        "г. Курск",
+        None,
+    ),
+    ("Иванова Мария, уроженка Краснодарского края, 1990 г.р.", "1990", "Краснодарского края", None),
+    ("Іванов Іван, 1990 р.н., уродженець м. Київ", "1990", "м. Київ", None),
+    ("Иванов Иван родом из Курска", None, "Курска", None),
+    ("Иванов Иван (уроженец Республики Бурятия)", None, "Республики Бурятия", None),
+    ("Ivan Petrov, native of Kursk, b. 1990", "1990", "Kursk", None),
+    ("Иванов Иван, уроженец г. Курск 1990 г.р.", "1990", "г. Курск", None),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "place", "unit"), EXTRAS_CASES)
+def test_what_a_name_column_holds_besides_the_name(text, date, place, unit):
+    assert extras(text) == Extras(date, place, unit)

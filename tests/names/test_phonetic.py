@@ -35,6 +35,13 @@ SAME_KEY = [
     ["Gorbachov", "Горбачов", "Gorbatschow", "Gorbaczow"],
     ["Sokolov", "Соколов", "Sokolow"],
     ["Shvarts", "Шварц", "Schwarz"],
+    # дж as English, French, German and Polish write it
+    ["Dzhabrailov", "Джабраилов", "Djabrailov", "Dschabrailow", "Dżabrailow"],
+    ["Gadzhiev", "Гаджиев", "Gadjiev", "Hadzhiiev"],
+    ["Khadzhimurad", "Хаджимурад", "Khadjimurad"],
+    # ... but German дья is dja too (Djakow, Djatschenko)
+    ["Dyakov", "Дьяков", "Djakow", "Diakov"],
+    ["Dyachenko", "Дьяченко", "Djatschenko", "Diachenko"],
 ]
 
 
