@@ -219,7 +219,7 @@ def _name_text(value: Any) -> str | None:
 
 # Rows whose name may hold a date, a unit or a place of birth (a digit, or a word that
 # announces a place), found for a whole column at once: most names hold none.
-_MAY_SPLIT = r"\p{Nd}|урож|родом|місце|место|native|born|birth|pob"
+_MAY_SPLIT = r"\p{Nd}|урож|уродж|родом|місце|место|native|born|birth|pob"
 
 
 def _split_full_name(text: str | None) -> tuple[str | None, Any]:

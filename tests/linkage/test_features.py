@@ -94,6 +94,8 @@ def test_rank_and_birth_date_inside_the_name(full_name, surname, year):
         ("Иванов Иван Иванович (1990-2023)", (1990, None, None), None, None),
         ("Иванов Иван, уроженец г. Курск, в/ч 12345", (None, None, None), "krsk", "12345"),
         ("Іванов Іван, 1990 р.н., уродженець м. Київ", (1990, None, None), "kv", None),
+        ("Іванов Іван, уродженець м. Київ", (None, None, None), "kv", None),
+        ("Иванов Иван родом из Курска", (None, None, None), "krsk", None),
         ("Ivanov Ivan, born 12 March 1990, native of Kyiv", (1990, 3, 12), "kv", None),
     ],
 )
