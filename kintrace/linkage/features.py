@@ -30,7 +30,8 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 #    and invisible characters read away; more date forms; more kind words in place keys.
 # 6: a birth date, a place of birth and a unit written into the name column fill their
 #    fields (a date of death beside them does not); place keys read the genitive
-#    (уроженец Краснодарского края); дж written dj (Djabrailov) or dsch.
+#    (уроженец Краснодарского края); дж written dj (Djabrailov) or dsch; dates after a
+#    form's label (Дата рождения:), abbreviated months, 90 г.р.
 FEATURES_VERSION = 6
 
 FEATURE_SCHEMA = pa.schema(

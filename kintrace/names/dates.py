@@ -21,8 +21,10 @@ _MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
     "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
     # Ukrainian
-    "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "травн": 5, "черв": 6, "лип": 7,
+    "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7,
     "серп": 8, "верес": 9, "жовт": 10, "листопад": 11, "груд": 12,
+    # abbreviations of lists and forms: "12 мар. 1990", "12 бер. 1990", "лист."
+    "мар": 3, "бер": 3, "вер": 9, "лист": 11,
     # English
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -132,12 +134,16 @@ _TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 # Words before a date: "born", "circa" (an approximate year is read as that year).
 _BEFORE_WORDS = re.compile(
     r"^(?:b\.|born|родился|родилась|род\.?|народився|народилася|нар\.|около|ок\.|"
-    r"приблизно|прибл\.|примерно|circa|ca\.|c\.|approx\.?|about|~)\s*"
+    r"приблизно|прибл\.|примерно|circa|ca\.|c\.|approx\.?|about|~|"
+    # a form's label: "Дата рождения: 12.03.1990", "д.р. 12.03.1990", "DOB: 12/03/1990"
+    r"д\.?\s?р\.?|д/р|дата\s+рождения|дата\s+народження|dob|d\.o\.b\.?|"
+    r"date\s+of\s+birth)\s*:?\s*"
 )
 _UNSURE = re.compile(r"\s*(?:\?|\(\?\))$")  # "1990?", "1990 (?)"
-_ORDINAL = r"(?:-?(?:го|е))?"  # "7-го марта"
+_ORDINAL = r"(?:-?(?:го|е)|st|nd|rd|th)?"  # "7-го марта", "12th March"
+# A two-digit year after a month's name as spreadsheets write it: "12-Mar-90".
 _DAY_MONTH_YEAR = re.compile(
-    rf"(\d{{1,2}}){_ORDINAL}[\s\-]+{_MONTH_WORD}\s*,?[\s\-]+(\d{{4}}){_YEAR_WORD}"
+    rf"(\d{{1,2}}){_ORDINAL}[\s\-]+{_MONTH_WORD}\s*,?[\s\-]+(\d{{4}}|\d{{2}}){_YEAR_WORD}"
 )
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})")
 _MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
@@ -163,7 +169,10 @@ def parse_date_strict(text: str) -> PartialDate:
     if text[:1] == "(" and text[-1:] == ")":
         text = text[1:-1].strip()
     if text[-1:].isalpha() or text.endswith("."):
-        text = _BIRTH_WORDS.sub("", text)
+        before = text
+        text = _BIRTH_WORDS.sub("", text).rstrip(".").rstrip()
+        if text != before.rstrip(".") and re.fullmatch(r"\d{2}", text):
+            text = str(_year(text))  # "90 г.р.": a two-digit year is only read so announced
     text = _TIME.sub("", text)
     if not text[:1].isdigit():
         text = _BEFORE_WORDS.sub("", text)
