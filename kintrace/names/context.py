@@ -169,7 +169,7 @@ def without_extras(text: str) -> str:
     back unchanged when none of this applies; a leading rank is for :func:`strip_rank`.
     """
     digits = DIGIT_RE.search(text) is not None
-    aside = _ASIDE_RE.search(text) is not None
+    aside = has_aside(text) and _ASIDE_RE.search(text) is not None
     if not digits and not aside and "," not in text:
         return text
     segments = text.split(",")
@@ -307,7 +307,7 @@ _UNIT_RE = re.compile(rf"(?<![^\W\d_])(?:{UNIT_PREFIX})[\s\-№#:.]*\d[^,;()\[\]
 # Words that announce where a person was born; the place is what follows them.
 _PLACE_MARKER_RE = re.compile(
     r"(?<![^\W\d_])(?:уроженец|уроженка|уродженець|уродженка|урож\.|"
-    r"родом\s+(?:из|с|з|із)|место\s+рождения|місце\s+народження|м\.\s?р\.|м\.\s?н\.|"
+    r"родом\s+(?:из|с|з|із)|место\s+рождения|місце\s+народження|"
     r"native\s+of|born\s+in|place\s+of\s+birth|birthplace|pob)(?![^\W\d_])[\s:\-]*",
     re.IGNORECASE,
 )
@@ -318,6 +318,20 @@ _ASIDE_RE = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+# The first words of everything _ASIDE_RE finds: a cheap test before it, on every name.
+_ASIDE_WORDS = frozenset(
+    {w.lower() for w in _EVENT_WORDS}
+    | {"уроженец", "уроженка", "уродженець", "уродженка", "урож", "родом", "место", "місце"}
+    | {"native", "born", "place", "birthplace", "pob"}
+)
+_WORD_RE = re.compile(r"[^\W\d_]+|†")
+
+
+def has_aside(text: str) -> bool:
+    """Whether a text may tell a place of birth or an event after the name."""
+    return not _ASIDE_WORDS.isdisjoint(_WORD_RE.findall(text.lower()))
 
 
 def _own_text(text: str, start: int, end: int) -> tuple[str, str]:
@@ -367,7 +381,7 @@ def extras(text: str | None) -> Extras:
     call-up's (``погиб``, ``пропал``, ``в плену``, ``мобилизован``, ``†``) nor the end
     of a range (``1990-2023``); the place follows ``уроженец``, ``родом из``, ``native
     of``; a unit needs its prefix (``в/ч``, ``military unit``)."""
-    if not text or (not DIGIT_RE.search(text) and _PLACE_MARKER_RE.search(text) is None):
+    if not text or (not DIGIT_RE.search(text) and not has_aside(text)):
         return Extras()
     unit = _UNIT_RE.search(text)
     return Extras(
