@@ -15,6 +15,7 @@ import csv
 import random
 import re
 import sys
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -298,7 +299,13 @@ def render(p: Person, rid: str, style: dict) -> dict[str, str]:
         rec["birth_place"] = to_latin(place, style["lang"]) if style["script"] == "lat" else place
     if random.random() < 0.4:
         region = data.REGIONS[p.region][lang]
-        rec["region"] = to_latin(region, style["lang"]) if style["script"] == "lat" else region
+        if style["script"] == "lat":
+            # half the Latin records name it in English (Belgorod Oblast), chosen by the id
+            # so that the set's random stream stays as it was
+            english = zlib.crc32(rid.encode()) % 2 == 0
+            region = to_latin(region, style["lang"])  # drawn either way, for the same reason
+            region = data.REGIONS[p.region][2] if english else region
+        rec["region"] = region
     if random.random() < 0.5:
         rec["unit"] = random.choice(UNIT_FORMS).format(u=p.unit)
     if random.random() < 0.3:

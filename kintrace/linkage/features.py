@@ -31,7 +31,8 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 # 6: a birth date, a place of birth and a unit written into the name column fill their
 #    fields (a date of death beside them does not); place keys read the genitive
 #    (уроженец Краснодарского края); дж written dj (Djabrailov) or dsch; dates after a
-#    form's label (Дата рождения:), abbreviated months, 90 г.р.
+#    form's label (Дата рождения:), abbreviated months, 90 г.р.; a region's adjective
+#    and noun meet (Белгородская область, Belgorod Oblast), and its other names.
 FEATURES_VERSION = 6
 
 FEATURE_SCHEMA = pa.schema(
@@ -182,7 +183,92 @@ def _cached(func: Callable[[str], Any]) -> Callable[[str | None], Any]:
 _INNER_VOWELS = re.compile(r"(?<=.)[aeiou]")
 
 
-def place_key(text: str) -> str | None:
+# A region is named by its adjective or by the noun it is made from (Белгородская
+# область, Belgorod Oblast; Краснодарский край, Krasnodar Krai; Харківська, Kharkiv):
+# in a region, the adjective's -sk- and ending go, and so does a noun's final -sk
+# (Свердловская, Sverdlovsk Oblast). Not in a birth place, where Кировск is no Киров.
+_REGION_ADJECTIVE = re.compile(
+    r"(?<=[a-z]{2})sk(?:aya|aia|aja|iy|ii|ij|yi|yy|y|i|a|ogo|oy|oi|oj|ey|ikh)?$"
+)
+# Keys the rule would give two regions: a city of its own and the region around it
+# (Москва, Московская область), a republic and a krai (Республика Алтай, Алтайский
+# край).
+# The words that tell the second, whether its adjective does too, and what its key gets.
+_OBLAST_WORDS = frozenset({"obl", "oblast", "oblasti", "oblast'", "region", "province"})
+_CITY_OR_REGION = {
+    "mskv": (_OBLAST_WORDS, True, " obl"),
+    "kv": (_OBLAST_WORDS, True, " obl"),
+    "alt": (frozenset({"respublika", "respubliki", "republic", "resp"}), False, " r"),
+}
+# Regions whose forms the rule above does not bring together: other names (Башкирия,
+# Якутия, Кузбасс, Югра, Transcarpathia), the Ukrainian and Russian names of one oblast
+# (Mykolaiv, Николаевская), adjectives that swallow the noun's end (Одеська, Черкаська,
+# Рівненська). Keys of the other forms -> the key of the form in the Russian
+# Constitution (art. 65) or the Ukrainian one (art. 133).
+_REGION_ALIASES = {
+    "bxkr": "bxkrtstn",  # Башкирия, Bashkiria
+    "sh": "ikt",  # Саха, Sakha Republic
+    "sh ikt": "ikt",  # Республика Саха (Якутия)
+    "svrn ost aln": "ost",  # Северная Осетия — Алания
+    "nrth ost aln": "ost",
+    "svrn ost": "ost",
+    "nrth ost": "ost",
+    "pvncn ost": "ost",  # Північна Осетія
+    "ost aln": "ost",
+    "kzbs": "kmrv",  # Кузбасс, Kuzbass
+    "kmrv kzbs": "kmrv",  # Кемеровская область — Кузбасс
+    "ihr": "hnt mns",  # Югра
+    "hnt mns ihr": "hnt mns",  # Ханты-Мансийский автономный округ — Югра
+    "ar krm": "krm",  # АР Крим
+    "snkt ptrbrh": "ptrbrh",  # Санкт-Петербург
+    "snkt ptrsbrh": "ptrbrh",
+    "snt ptrsbrh": "ptrbrh",  # Saint Petersburg
+    "ptrsbrh": "ptrbrh",  # St. Petersburg
+    "evx": "evr",  # Jewish Autonomous Oblast
+    "ckt": "cktk",  # Чукотский, Chukotka
+    "njn nvhrd": "njhrd",  # Nizhny Novgorod Oblast
+    "mklv": "nklv",  # Миколаївська, Mykolaiv Oblast
+    "zprzk": "zprj",  # Запорізька
+    "rvnn": "rvn",  # Рівненська
+    "crk": "crks",  # Черкаська
+    "od": "ods",  # Одеська
+    "trnskrpth": "zkrpt",  # Transcarpathia
+    "krc crks": "krcv crks",  # Karachay-Cherkessia
+    "dnt nrdn": "dnt",  # Донецкая Народная Республика
+    "lhn nrdn": "lhn",  # Луганская Народная Республика
+    "pdmskv": "mskv obl",  # Подмосковье
+    # a noun in -ц where the adjective has -цк- (Vinnytsia, Винницкая: vnt)
+    "vnq": "vnt",
+    "crnvq": "crnvt",  # Chernivtsi
+    "nnq": "nnt",  # Nenets
+    "iml nnq": "iml nnt",
+}
+# Abbreviations in lists, read before the key.
+_REGION_ABBREVIATIONS = {
+    "хмао": "hnt mns",
+    "янао": "iml nnt",
+    "нао": "nnt",
+    "еао": "evr",
+    "кбр": "kbrdn blkr",
+    "кчр": "krcv crks",
+    "спб": "ptrbrh",
+    "днр": "dnt",
+    "лнр": "lhn",
+}
+
+
+def region_key(text: str) -> str | None:
+    """A key for a region: :func:`place_key` with the adjective and the noun of one
+    region brought together (``Белгородская область`` and ``Belgorod Oblast``), and
+    the other names and abbreviations of the tables above."""
+    abbreviation = _REGION_ABBREVIATIONS.get(" ".join(text.lower().replace(".", " ").split()))
+    if abbreviation:
+        return abbreviation
+    key = place_key(text, region=True)
+    return _REGION_ALIASES.get(key, key) if key else None
+
+
+def place_key(text: str, *, region: bool = False) -> str | None:
     """A key for a place or region: romanised tokens without kind words, by sound, the
     vowels after each word's first letter left out (``Киев`` and ``Kyiv`` -> ``kv``)."""
     names = _names()
@@ -193,14 +279,28 @@ def place_key(text: str) -> str | None:
         for t in tokens
         if t not in _PLACE_WORDS and not t.startswith("avtonomn") and len(t) > 1
     ]
+    if region:
+        keep = [_REGION_ADJECTIVE.sub("", t.replace("'", "")) for t in keep]
     if not keep:
         return None
-    return " ".join(_INNER_VOWELS.sub("", names.phonetic_key(t) or t) for t in keep)
+    key = " ".join(_INNER_VOWELS.sub("", names.phonetic_key(t) or t) for t in keep)
+    if region and key in _CITY_OR_REGION:
+        words, by_adjective, suffix = _CITY_OR_REGION[key]
+        if any(t in words for t in tokens) or (
+            by_adjective and any(_REGION_ADJECTIVE.search(t) for t in tokens)
+        ):
+            key += suffix
+    return key
 
 
 def _place(value: Any) -> str | None:
     text = _blank(value)
     return place_key(text) if text else None
+
+
+def _region(value: Any) -> str | None:
+    text = _blank(value)
+    return region_key(text) if text else None
 
 
 def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
@@ -324,7 +424,7 @@ def _feature_table(
         [e.birth_place if e else None for e in in_names],
         _place,
     )
-    out["region"] = _mapped(table, "region", _place, pa.string())
+    out["region"] = _mapped(table, "region", _region, pa.string())
     out["unit"] = _with_fallback(
         _optional(table, "unit", names.unit_key, report, pa.string()),
         [e.unit if e else None for e in in_names],

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from kintrace.linkage import prepare
-from kintrace.linkage.features import place_key
+from kintrace.linkage.features import place_key, region_key
 
 
 def _one(**columns: str) -> dict:
@@ -127,6 +127,55 @@ def test_the_columns_win_over_what_the_name_holds():
 )
 def test_a_place_in_the_genitive_has_the_key_of_its_nominative(a, b):
     assert place_key(a) == place_key(b)
+
+
+# One region as lists name it: by its adjective or its noun, in Russian, Ukrainian or
+# English, in the genitive, by another name or an abbreviation.
+REGION_FORMS = [
+    ["Белгородская область", "Belgorod Oblast", "Белгородской обл.", "Belgorod region"],
+    ["Краснодарский край", "Krasnodar Krai", "Краснодарського краю", "Krasnodarsky Krai"],
+    ["Харьковская область", "Харківська область", "Kharkiv Oblast", "Kharkivska oblast"],
+    ["Свердловская область", "Sverdlovsk Oblast", "Свердловська"],
+    ["Винницкая область", "Вінницька область", "Vinnytsia Oblast"],
+    ["Хмельницкая область", "Khmelnytskyi Oblast", "Хмельницька область"],
+    ["Донецкая область", "Donetsk Oblast", "Донецька область", "ДНР"],
+    ["Николаевская область", "Миколаївська область", "Mykolaiv Oblast"],
+    ["Запорожская область", "Запорізька область", "Zaporizhzhia Oblast"],
+    ["Одесская область", "Одеська область", "Odesa Oblast", "Odessa Oblast"],
+    ["Черкасская область", "Черкаська область", "Cherkasy Oblast"],
+    ["Закарпатская область", "Закарпатська область", "Transcarpathia"],
+    ["Нижегородская область", "Nizhny Novgorod Oblast"],
+    ["Республика Башкортостан", "Bashkortostan", "Башкирия"],
+    ["Республика Саха (Якутия)", "Yakutia", "Sakha Republic"],
+    ["Кемеровская область — Кузбасс", "Kemerovo Oblast", "Кузбасс"],
+    ["Ханты-Мансийский автономный округ — Югра", "Khanty-Mansi Autonomous Okrug", "ХМАО"],
+    ["Ямало-Ненецкий автономный округ", "Yamalo-Nenets", "ЯНАО"],
+    ["Республика Северная Осетия — Алания", "North Ossetia-Alania", "Північна Осетія"],
+    ["Санкт-Петербург", "St. Petersburg", "Saint Petersburg", "СПб"],
+    ["Московская область", "Moscow Oblast", "Подмосковье", "Moscow region"],
+    ["Москва", "г. Москва", "Moscow"],
+    ["Республика Алтай", "Altai Republic"],
+    ["Алтайский край", "Altai Krai"],
+    ["Республика Крым", "АР Крым", "Crimea"],
+]
+
+
+@pytest.mark.parametrize("forms", REGION_FORMS, ids=lambda f: f[0])
+def test_the_forms_of_one_region_share_a_key(forms):
+    keys = {region_key(f) for f in forms}
+    assert len(keys) == 1, {f: region_key(f) for f in forms}
+
+
+def test_regions_keep_apart():
+    """The 25 regions above, and those whose keys could meet (Курская/Курганская)."""
+    others = ["Курганская область", "Кировская область", "Тульская область", "Томская область"]
+    keys = [region_key(forms[0]) for forms in REGION_FORMS] + [region_key(o) for o in others]
+    assert len(set(keys)) == len(keys)
+
+
+def test_a_city_is_no_region_of_its_name_in_the_birth_place():
+    assert place_key("Кировск") != place_key("Киров")
+    assert region_key("Кировская область") == region_key("Kirov Oblast")
 
 
 def test_rows_as_dicts_give_every_key_not_only_the_first_rows():
