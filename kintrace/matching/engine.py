@@ -20,6 +20,7 @@ from django.conf import settings
 
 from kintrace import linkage
 from kintrace.cases.models import Person
+from kintrace.linkage.io import whole_file
 from kintrace.lists.models import SourceList
 
 Evidence = list[list]  # [[field, level label, weight], ...]
@@ -130,9 +131,8 @@ def list_features(source_list: SourceList) -> pa.Table:
         feats = linkage.prepare(rows)
         if source_list.file_sha256:
             folder.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".part")
-            pq.write_table(feats, partial)
-            partial.replace(path)
+            with whole_file(path) as partial:  # owner only: the keys of people's names
+                pq.write_table(feats, partial)
     numbers = feats["unique_id"].to_pylist()
     ids_column = pa.array([f"r{ids[int(n)]}" for n in numbers], pa.string())
     return feats.set_column(feats.column_names.index("unique_id"), "unique_id", ids_column)

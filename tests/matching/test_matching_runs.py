@@ -89,8 +89,12 @@ def test_list_features_are_prepared_once_and_cached(new_case, import_rows, setti
 
     case = new_case()
     source = import_rows([IVANOV_UK, STRANGER])
-    cached = list((settings.DATA_DIR / "matching").glob("*.parquet"))
+    folder = settings.DATA_DIR / "matching"
+    cached = list(folder.glob("*.parquet"))
     assert [p.name.split("-")[0] for p in cached] == [source.file_sha256]
+    # written whole, for its owner only: nothing else is left beside it
+    assert [p.name for p in folder.iterdir()] == [cached[0].name]
+    assert cached[0].stat().st_mode & 0o077 == 0
     feats = engine.list_features(source)
     ids = set(Record.objects.filter(source_list=source).values_list("pk", flat=True))
     assert {int(i[1:]) for i in feats["unique_id"].to_pylist()} == ids
