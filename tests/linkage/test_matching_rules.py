@@ -313,6 +313,42 @@ LEVELS = [
     ),
     (
         "region",
+        person("Иванов Иван", region="Белгородская область"),
+        person("Иванов Иван", region="Belgorod Oblast"),
+        "same region",
+    ),
+    (
+        "region",
+        person("Иванов Иван", region="Москва"),
+        person("Иванов Иван", region="Московская область"),
+        "region different",
+    ),
+    (
+        "birth_place",
+        person("Иванов Иван Иванович, уроженец г. Курск"),
+        person("Иванов Иван Иванович", birth_place="Курск"),
+        "same birth place",
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван Иванович, 12.03.1990 г.р., погиб 05.06.2023"),
+        person("Иванов Иван Иванович", "12.03.1990"),
+        "same birth date",
+    ),
+    (
+        "unit",
+        person("Иванов Иван Иванович, в/ч 12345"),
+        person("Иванов Иван Иванович", unit="VCh 12345"),
+        "same military unit",
+    ),
+    (
+        "surname",
+        person("Djabrailov Magomed"),
+        person("Джабраилов Магомед"),
+        "surname sounds the same",
+    ),
+    (
+        "region",
         person("Иванов Иван", region="Республика Татарстан"),
         person("Иванов Иван", region="Republic of Tatarstan"),
         "same region",
