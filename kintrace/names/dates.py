@@ -149,6 +149,29 @@ _MONTH_DAY_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?
 _MONTH_YEAR = re.compile(rf"{_MONTH_WORD}\s+(\d{{4}}){_YEAR_WORD}")
 
 
+# A day or month not known, written as zeros or marks: "00.00.1985", "00.03.1985",
+# "xx.xx.1985", "1985-00-00", "1985-03-00". Read at the precision that is known.
+_UNKNOWN = r"(?:0{1,2}|x{1,2}|х{1,2}|\?{1,2}|_{1,2}|-{1,2}|\*{1,2})"
+_UNKNOWN_DAY_MONTH = re.compile(rf"{_UNKNOWN}[./\s]{_UNKNOWN}[./\s](\d{{4}})")
+_UNKNOWN_DAY = re.compile(rf"{_UNKNOWN}[./\s](\d{{1,2}})[./\s](\d{{4}})")
+_ISO_UNKNOWN = re.compile(r"(\d{4})-(?:00-00|(\d{2})-00)")
+
+
+def _unknown_parts(text: str) -> str:
+    """The date without its placeholders for what is not known: ``00.03.1985`` ->
+    ``03.1985``."""
+    m = _UNKNOWN_DAY_MONTH.fullmatch(text)
+    if m:
+        return m.group(1)
+    m = _UNKNOWN_DAY.fullmatch(text)
+    if m:
+        return f"{m.group(1)}.{m.group(2)}"
+    m = _ISO_UNKNOWN.fullmatch(text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+    return text
+
+
 def parse_date_strict(text: str) -> PartialDate:
     """Parse a date, raising ``ValueError`` with a readable reason when it cannot.
 
@@ -162,7 +185,8 @@ def parse_date_strict(text: str) -> PartialDate:
     with slashes is read month first where day-first cannot be (``05/14/1990``). ``14-May-1990`` and
     ``14-мая-1990`` are read too, and an approximate or doubtful year as that year
     (``около 1990``, ``ок. 1990``, ``circa 1990``, ``~1990``, ``1990?``), as is a date
-    after ``b.`` or ``род.``.
+    after ``b.`` or ``род.``. A day or month written as zeros or marks is not known
+    (``00.00.1985`` is 1985, ``00.03.1985`` March 1985, ``1985-03-00`` too).
     """
     raw = text
     text = " ".join(str(text).strip().lower().split())
@@ -180,6 +204,8 @@ def parse_date_strict(text: str) -> PartialDate:
         text = _UNSURE.sub("", text)
     if not text:
         raise ValueError("empty date")
+    if not text[:1].isdigit() or text.startswith("0") or text.endswith("0"):
+        text = _unknown_parts(text)
     for pattern, fields in _NUMERIC:
         m = pattern.fullmatch(text)
         if m:

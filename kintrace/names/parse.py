@@ -58,6 +58,37 @@ _NOT_A_SPELLING_RE = re.compile(
 )
 
 S, G, P = "surname", "given", "patronymic"
+
+# What lists write where a part of the name is not known: read as missing, never as a
+# name (a patronymic "нет" against "Иванович" is no contradiction). Compared lower-case,
+# punctuation read as spaces; a value without a letter ("-", "?", "—") is missing too.
+_MISSING = frozenset(
+    {
+        "нет", "нету", "н/д", "нд", "н д", "нет данных", "не указано", "не указан",
+        "не указана", "неизвестно", "неизв", "не известно", "неизвестен", "отсутствует",
+        "без отчества", "б/о", "немає", "немає даних", "не вказано", "невідомо",
+        "відсутнє", "відсутня", "відсутній", "без по батькові", "unknown", "unk", "n/a",
+        "na", "n a", "none", "nil", "null", "not known", "not stated", "not specified",
+        "x", "xx", "xxx", "nn", "n/n",
+    }
+)  # fmt: skip
+# The same for a whole name: an unknown person is no surname Неизвестный.
+_MISSING_NAME = _MISSING | {
+    "неизвестный", "неизвестная", "неизвестный солдат", "невідомий", "невідома",
+    "невідомий солдат", "unknown soldier", "unidentified", "неопознанный", "неопознанная",
+    "не опознан", "не опознана", "невстановлений", "невстановлена",
+}  # fmt: skip
+_PUNCTUATION_RE = re.compile(r"[^\w\s/]")
+_has_letter = re.compile(r"[^\W\d_]").search
+
+
+def _missing(value: str, table: frozenset[str] = _MISSING) -> bool:
+    """Whether a column's value says that the part is not known."""
+    if not _has_letter(value):
+        return True
+    return " ".join(_PUNCTUATION_RE.sub(" ", value.lower()).split()) in table
+
+
 # Orders met in lists, with a prior: official lists put the surname first.
 _PATTERNS: dict[int, tuple[tuple[tuple[str, ...], float], ...]] = {
     1: (((S,), 0.2), ((G,), 0.0)),
@@ -300,11 +331,17 @@ def parse_name(full_name: str) -> ParsedName:
         )
     )
     text, removed = name_only(unify_marks(text))
+    if _missing(text, _MISSING_NAME):
+        text = ""
     if bracketed and removed:  # a rank gone from the start moves the words
         bracketed = [(i - removed, a) for i, a in bracketed]
     text = _NOISE_RE.sub(" ", text)
     surname_first = "," in text
-    tokens = tuple(join_particles([t for t in map(_token, text.replace(",", " ").split()) if t[0]]))
+    tokens = tuple(
+        join_particles(
+            [t for t in map(_token, text.replace(",", " ").split()) if _has_letter(t[0])]
+        )
+    )
     # Spellings that differ only in case, spaces or ё/е share the work from here on.
     return _parse_tokens(tokens, surname_first, tuple(bracketed))
 
@@ -439,8 +476,9 @@ def _sex(surname: str | None, given: str | None, patronymic: str | None) -> str 
 
 def parse_parts(surname: str | None, given_name: str | None, patronymic: str | None) -> ParsedName:
     """Build a :class:`ParsedName` from separate columns (each may be an initial or declined)."""
-    text = " ".join(x for x in (surname, given_name, patronymic) if x)
-    return _parse_parts(surname or "", given_name or "", patronymic or "", text)
+    parts = [x if x and not _missing(x) else "" for x in (surname, given_name, patronymic)]
+    text = " ".join(x for x in parts if x)
+    return _parse_parts(*parts, text)
 
 
 @lru_cache(maxsize=500_000)
@@ -459,7 +497,7 @@ def _parse_parts(surname: str, given: str, patronymic: str, text: str) -> Parsed
             norm, ini = _token(raw)
             if role == S:
                 ini = None
-            if not norm:
+            if not _has_letter(norm):
                 continue
             if ini:
                 initials.extend(ini)

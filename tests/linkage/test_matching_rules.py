@@ -312,6 +312,24 @@ LEVELS = [
         "same region",
     ),
     (
+        "patronymic",
+        {"surname": "Рахимов", "given_name": "Фаррух", "patronymic": "нет"},
+        {"surname": "Рахимов", "given_name": "Фаррух", "patronymic": "Анварович"},
+        None,  # missing: no evidence either way, not a different father's name
+    ),
+    (
+        "patronymic",
+        {"surname": "Рахимов", "given_name": "Фаррух", "patronymic": "-"},
+        person("Рахимов Фаррух Анварович"),
+        None,
+    ),
+    (
+        "birth_date",
+        person("Иванов Иван", "00.00.1985"),
+        person("Иванов Иван", "12.03.1985"),
+        "same birth year",
+    ),
+    (
         "region",
         person("Иванов Иван", region="Белгородская область"),
         person("Иванов Иван", region="Belgorod Oblast"),

@@ -3,6 +3,7 @@
 import pytest
 
 from kintrace.names import normalise_text, parse_name
+from kintrace.names.parse import parse_parts
 
 # (input, surname, given, patronymic, given_initial, patronymic_initial, sex)
 PARSE_CASES = [
@@ -79,7 +80,44 @@ PARSE_CASES = [
     ("Мамедова Айгюн Вагиф кызы", "Мамедова", "Айгюн", "Вагиф-Кызы", "А", "В", "f"),
     ("Гасанов Эльчин Ильхам-оглы", "Гасанов", "Эльчин", "Ильхам-Оглы", "Э", "И", "m"),
     ("Mammadov Rustam Ilham oglu", "Mammadov", "Rustam", "Ilham-Oglu", "R", "I", "m"),
+    # a mark where a part is not known is no part of the name
+    ("Иванов Иван -", "Иванов", "Иван", None, "И", None, "m"),
+    ("Иванов Иван —", "Иванов", "Иван", None, "И", None, "m"),
+    # an unknown person is no surname Неизвестный
+    ("Неизвестный", None, None, None, None, None, None),
+    ("неизвестный солдат", None, None, None, None, None, None),
+    ("Невідомий", None, None, None, None, None, None),
+    ("Unknown", None, None, None, None, None, None),
 ]
+
+
+# Separate columns with a placeholder where a part is not known: (surname, given,
+# patronymic as written) -> (surname, given, patronymic) read.
+MISSING_PART_CASES = [
+    (("Иванов", "Иван", "-"), ("Иванов", "Иван", None)),
+    (("Иванов", "Иван", "нет"), ("Иванов", "Иван", None)),
+    (("Иванов", "Иван", "Нет данных"), ("Иванов", "Иван", None)),
+    (("Иванов", "Иван", "н/д"), ("Иванов", "Иван", None)),
+    (("Иванов", "Иван", "не указано"), ("Иванов", "Иван", None)),
+    (("Иванов", "Иван", "неизвестно"), ("Иванов", "Иван", None)),
+    (("Иванов", "Иван", "без отчества"), ("Иванов", "Иван", None)),
+    (("Іванов", "Іван", "немає"), ("Іванов", "Іван", None)),
+    (("Іванов", "Іван", "невідомо"), ("Іванов", "Іван", None)),
+    (("IVANOV", "IVAN", "N/A"), ("Ivanov", "Ivan", None)),
+    (("IVANOV", "IVAN", "NONE"), ("Ivanov", "Ivan", None)),
+    (("Ivanov", "Ivan", "unknown"), ("Ivanov", "Ivan", None)),
+    (("Иванов", "?", "?"), ("Иванов", None, None)),
+    (("Иванов", "—", "Иванович"), ("Иванов", None, "Иванович")),
+    # words that only begin like a placeholder stay
+    (("Нетов", "Иван", "Иванович"), ("Нетов", "Иван", "Иванович")),
+    (("Неизвестнов", "Иван", ""), ("Неизвестнов", "Иван", None)),
+]
+
+
+@pytest.mark.parametrize(("parts", "read"), MISSING_PART_CASES)
+def test_a_placeholder_in_a_column_is_a_missing_part(parts, read):
+    parsed = parse_parts(*parts)
+    assert (parsed.surname, parsed.given_name, parsed.patronymic) == read
 
 
 @pytest.mark.parametrize(("text", "surname", "given", "patr", "g_ini", "p_ini", "sex"), PARSE_CASES)
