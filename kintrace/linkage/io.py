@@ -57,7 +57,7 @@ def _read_csv(path: Path) -> pa.Table:
     header = [h.strip().lower() for h in header]  # "ID", " Full_Name " are the same columns
     keep = [h for h in header if h in PEOPLE_COLUMNS]
     if not keep:
-        raise InputError(f"{path}, line 1: no 'id' column in the header")
+        raise InputError(f"{path}, line 1: no 'id' column in the header{_separator_hint(header)}")
     _refuse_repeated(keep, str(path))
     try:
         return pacsv.read_csv(
@@ -142,6 +142,17 @@ def _as_text(column: pa.ChunkedArray, path: Path, name: str) -> pa.ChunkedArray:
         raise InputError(
             f"{path}, column {name}: values of type {column.type} cannot be read as text"
         ) from None
+
+
+def _separator_hint(header: list[str]) -> str:
+    """A hint for a header read as one column: the file is separated by something other
+    than commas (spreadsheets export ';' in Russian and Ukrainian settings)."""
+    if len(header) != 1:
+        return ""
+    for sep, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
+        if sep in header[0]:
+            return f" (the header is separated by {name}; the file must be separated by commas)"
+    return ""
 
 
 def check_people(table: pa.Table, *, source: str = "input", first_row_line: int = 1) -> None:

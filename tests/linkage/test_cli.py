@@ -149,10 +149,12 @@ def test_unreadable_birth_date_is_missing_and_counted(tmp_path, capsys):
             'id,full_name\n1,"Иванов\nИван"\n\n2,Сидоров,Сидор\n',
             ["line 5", "row 2", "3 fields"],
         ),
+        ("id;full_name\n1;Иванов\n", ["line 1", "no 'id' column", "semicolons"]),
+        ("id\tfull_name\n1\tИванов\n", ["line 1", "no 'id' column", "tabs"]),
     ],
     ids=[
         *("no-id", "duplicate-id", "empty-id", "no-name", "bad-bytes", "twice", "fields"),
-        "fields-after-a-newline-in-a-value",
+        *("fields-after-a-newline-in-a-value", "semicolons", "tabs"),
     ],
 )
 def test_bad_input_exits_nonzero_naming_file_row_column(tmp_path, capsys, content, expected):
