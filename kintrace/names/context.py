@@ -163,10 +163,13 @@ def _before_digits(segment: str) -> str:
 def without_extras(text: str) -> str:
     """The text without birth year, unit or a rank of its own after a comma.
 
-    Comma-separated parts that hold a number or are only a rank are dropped
-    (``Иванов Иван, 1990 г.р., рядовой`` -> ``Иванов Иван``); in what is left,
-    words from the first number on go (``Иванов Иван 1990 г.р.``). The text comes
-    back unchanged when none of this applies; a leading rank is for :func:`strip_rank`.
+    Comma-separated parts that hold a number, are only a rank or tell a place of birth
+    or an event are dropped, and so is everything after the first of them once a part
+    of the name came before it (``Иванов Иван, 1990 г.р., рядовой`` -> ``Иванов Иван``;
+    ``Иванов Иван, 1990, Курск`` -> ``Иванов Иван``: a list writes the name first); in
+    what is left, words from the first number on go (``Иванов Иван 1990 г.р.``). The
+    text comes back unchanged when none of this applies; a leading rank is for
+    :func:`strip_rank`.
     """
     digits = DIGIT_RE.search(text) is not None
     aside = has_aside(text) and _ASIDE_RE.search(text) is not None
@@ -174,11 +177,13 @@ def without_extras(text: str) -> str:
         return text
     segments = text.split(",")
     if len(segments) > 1:
-        kept = [
-            s
-            for s in segments
-            if not (digits and DIGIT_RE.search(s)) and not _is_rank(s) and not _is_aside(s)
-        ]
+        kept: list[str] = []
+        for s in segments:
+            if (digits and DIGIT_RE.search(s)) or _is_rank(s) or _is_aside(s):
+                if kept:
+                    break
+                continue
+            kept.append(s)
         segments = kept or segments
     if aside:
         segments = [_before_aside(s) for s in segments]
