@@ -33,7 +33,8 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 #    (уроженец Краснодарского края); дж written dj (Djabrailov) or dsch; dates after a
 #    form's label (Дата рождения:), abbreviated months, 90 г.р.; a region's adjective
 #    and noun meet (Белгородская область, Belgorod Oblast), and its other names; "нет",
-#    "-", "N/A" where a part of the name is not known are missing; 00.00.1985 is 1985.
+#    "-", "N/A" where a part of the name is not known are missing; 00.00.1985 is 1985;
+#    the sound key reads ё as o after hushing consonants and -ев/-ёв/-ьов as one ending.
 FEATURES_VERSION = 6
 
 FEATURE_SCHEMA = pa.schema(

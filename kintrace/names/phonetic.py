@@ -43,6 +43,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[yi]+(?=[aeou])", ""),  # ya/ia/ja, yu/iu/ju, ye/ie/je: iotation
         (r"y", "i"),
         (r"([a-zA-Z])\1+", r"\1"),  # doubled letters, -ii/-iy endings
+        # ё after ж, ч, ш, щ is written o in Ukrainian and by most schemes (Пугачов,
+        # Chernyshov), e in Russian as printed (Пугачев): one vowel for both
+        (r"(?<=[JCW])o", "e"),
+        # the surname ending -ёв is -ев in Russian print, -ьов in Ukrainian (Королев,
+        # Корольов, Korolyov, Korolov): -ев and -ов are one ending in the key
+        (r"(?<=[a-zA-Z]{3})ev(a?)$", r"ov\1"),
         (r"(?<=[bdkpstvzZ])er$", "r"),  # Aleksandr/Alexander, Petr/Peter
         (r"[^a-zA-Z]", ""),
         (r"I(?=i)", ""),
@@ -121,9 +127,11 @@ def phonetic_key(text: str) -> str:
     ``ts``/``tz``/``c`` before e/i -> one, ``kh``/``h``/``g`` -> ``h``, ``x`` ->
     ``ks``, ``w`` -> ``v``, final ``ff`` -> ``v``, ``yo``/``io`` -> ``e``,
     iotation (``ya``/``ia``/``ja``, ``yu``/``iu``/``ju``, ``ye``/``ie``/``je``)
-    -> the bare vowel, ``y`` -> ``i``, doubled letters -> one, final ``-der``/
-    ``-ter`` -> ``-dr``/``-tr``. ``Zhuravlyov`` and ``Журавлёв`` both give
-    ``juravlev``.
+    -> the bare vowel, ``y`` -> ``i``, doubled letters -> one, ``o`` after
+    ``zh``/``ch``/``sh`` -> ``e`` (``Пугачов``/``Пугачев``), a final ``-ev(a)`` of a
+    word of five letters or more -> ``-ov(a)`` (``Королев``/``Корольов``/``Korolyov``),
+    final ``-der``/``-ter`` -> ``-dr``/``-tr``. ``Zhuravlyov`` and ``Журавлёв`` both
+    give ``juravlov``.
     """
     words = normalise_text(text).replace("-", " ").split()
     return " ".join(k for k in (_word_key(w) for w in words) if k)
