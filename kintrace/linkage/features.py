@@ -30,11 +30,11 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 #    and invisible characters read away; more date forms; more kind words in place keys.
 # 6: a birth date, a place of birth and a unit written into the name column fill their
 #    fields (a date of death beside them does not); place keys read the genitive
-#    (уроженец Краснодарского края); дж written dj (Djabrailov) or dsch; dates after a
+#    (уроженец Краснодарского края); дж written dsch (Dschabrailow); dates after a
 #    form's label (Дата рождения:), abbreviated months, 90 г.р.; a region's adjective
 #    and noun meet (Белгородская область, Belgorod Oblast), and its other names; "нет",
 #    "-", "N/A" where a part of the name is not known are missing; 00.00.1985 is 1985;
-#    the sound key reads ё as o after hushing consonants and -ев/-ёв/-ьов as one ending.
+#    the sound key reads -ов/-ев after hushing consonants as one ending, and ьо as ё.
 FEATURES_VERSION = 6
 
 FEATURE_SCHEMA = pa.schema(
@@ -140,6 +140,7 @@ _PLACE_WORDS = {
     "derevni",
     "raionu",
     "rayonu",
+    "krae",
 }
 # A region's adjective in the genitive (Краснодарского края): its ending goes, as the
 # vowels of the other forms do (Краснодарский, Krasnodarsky).
@@ -190,8 +191,10 @@ _INNER_VOWELS = re.compile(r"(?<=.)[aeiou]")
 # in a region, the adjective's -sk- and ending go, and so does a noun's final -sk
 # (Свердловская, Sverdlovsk Oblast). Not in a birth place, where Кировск is no Киров.
 _REGION_ADJECTIVE = re.compile(
-    r"(?<=[a-z]{2})sk(?:aya|aia|aja|iy|ii|ij|yi|yy|y|i|a|ogo|oy|oi|oj|ey|ikh)?$"
+    r"(?<=[a-z]{2})sk(?:aya|aia|aja|iy|ii|ij|yi|yy|y|i|a|ogo|oy|oi|oj|ey|ikh|om)?$"
 )
+# Ukrainian names of an oblast by its centre: Київщина, Полтавщина, Луганщина.
+_SHCHYNA = re.compile(r"(?<=[a-z]{3})(?:shch|chch)ina$")
 # Keys the rule would give two regions: a city of its own and the region around it
 # (Москва, Московская область), a republic and a krai (Республика Алтай, Алтайский
 # край).
@@ -239,6 +242,8 @@ _REGION_ALIASES = {
     "dnt nrdn": "dnt",  # Донецкая Народная Республика
     "lhn nrdn": "lhn",  # Луганская Народная Республика
     "pdmskv": "mskv obl",  # Подмосковье
+    "dn": "dnt",  # Донеччина
+    "kbn": "krsndr",  # Кубань
     # a noun in -ц where the adjective has -цк- (Vinnytsia, Винницкая: vnt)
     "vnq": "vnt",
     "crnvq": "crnvt",  # Chernivtsi
@@ -255,6 +260,13 @@ _REGION_ABBREVIATIONS = {
     "кчр": "krcv crks",
     "спб": "ptrbrh",
     "днр": "dnt",
+    "dpr": "dnt",
+    "lpr": "lhn",
+    "мо": "mskv obl",
+    "моск обл": "mskv obl",
+    "ло": "lnnhrd",
+    "ленобласть": "lnnhrd",
+    "лен обл": "lnnhrd",
     "лнр": "lhn",
 }
 
@@ -283,6 +295,9 @@ def place_key(text: str, *, region: bool = False) -> str | None:
     ]
     if region:
         keep = [_REGION_ADJECTIVE.sub("", t.replace("'", "")) for t in keep]
+        if any(_SHCHYNA.search(t) for t in keep):
+            keep = [_SHCHYNA.sub("", t) for t in keep]
+            tokens = [*tokens, "oblast"]
     if not keep:
         return None
     key = " ".join(_INNER_VOWELS.sub("", names.phonetic_key(t) or t) for t in keep)

@@ -198,11 +198,26 @@ def _is_aside(segment: str) -> bool:
 def _before_aside(segment: str) -> str:
     """The words of a segment before a place of birth or another event is told
     (``Иванов Иван уроженец г. Курск``, ``Иванов Иван (погиб)``)."""
-    m = _ASIDE_RE.search(segment)
-    if m is None:
-        return segment
-    before = segment[: m.start()].rstrip(" ([-")
-    return before if before.strip() else segment
+    for m in _ASIDE_RE.finditer(segment):
+        before = segment[: m.start()].rstrip(" ([-")
+        if before.strip() and _is_event_word(segment, m):
+            return before
+    return segment
+
+
+def _is_event_word(text: str, m: re.Match[str]) -> bool:
+    """Whether a word the event or place patterns found tells a place or an event, not
+    a name. A place's words always do; an event's when written in lower case (``погиб``,
+    ``†``), first in its part of the text (``..., Погиб 05.06.2023``), after a bracket,
+    or in capitals after three words (``ИВАНОВ ИВАН ИВАНОВИЧ ПОГИБ``). Otherwise it is a
+    name: the Crimean Tatar given name Умер, ``Smith Kia``."""
+    word = m.group(0).strip()
+    if not word[:1].isupper() or _PLACE_MARKER_RE.match(word):
+        return True
+    before = text[: m.start()]
+    if not before.strip() or before.rstrip()[-1:] in "([":
+        return True
+    return word.isupper() and len(word) > 1 and len(before.split()) >= 3
 
 
 def name_only(text: str) -> tuple[str, int]:
@@ -265,11 +280,13 @@ _NOMINATIVE_MONTHS = (
 )
 _MONTH = rf"(?:{_MONTH_NAMES})(?![^\W\d_])\.?"
 _DATE_SPAN_RE = re.compile(
-    r"(?<![\d./\-])(?:"
+    r"(?<![\w./\-])(?:"
     r"\d{4}[./\-]\d{1,2}[./\-]\d{1,2}"
     r"|\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})"
     r"|\d{1,2}[\s./\-]+(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[\s./\-]+\d{4}"
-    rf"|\d{{1,2}}(?:-?го)?[\s\-]+{_MONTH},?[\s\-]+\d{{4}}"
+    rf"|\d{{1,2}}(?:-?го|st|nd|rd|th)?[\s\-]+{_MONTH},?[\s\-]+\d{{4}}"
+    rf"|\d{{1,2}}-{_MONTH}-\d{{2}}"  # 12-Mar-90
+    r"|\d{2}(?=\s*г\.?\s?р)"  # 90 г.р.
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|(?<![^\W\d_])(?:{_NOMINATIVE_MONTHS})\s+\d{{4}}"
     r"|\d{1,2}[./]\d{4}"
@@ -281,9 +298,10 @@ _DATE_SPAN_RE = re.compile(
 _SEPARATORS = ",;()[]"
 # Words just before a date that make it the birth date, and words just after it.
 _BIRTH_BEFORE_RE = re.compile(
-    r"(?:г\.?\s?р\.?|р\.?\s?н\.?|д\.?\s?р\.?|дата\s+рождения|дата\s+народження|род\.?|"
-    r"родился|родилась|народився|народилася|нар\.|рожд\.?|год\s+рождения|"
-    r"рік\s+народження|born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:.\-]*$",
+    r"(?<![^\W\d_])(?:г\.?\s?р\.?|р\.?\s?н\.?|д\.?\s?р\.?|дата\s+рождения|дата\s+народження|"
+    r"род\.?|родился|родилась|народився|народилася|нар\.|рожд\.?|год\s+рождения|"
+    r"рік\s+народження|born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)"
+    r"(?:\s+(?:в|у|in))?[\s:.\-]*$",
     re.IGNORECASE,
 )
 _BIRTH_AFTER_RE = re.compile(
@@ -303,12 +321,16 @@ _EVENT_WORDS = (
 )  # fmt: skip
 _EVENT_RE = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])|"
-    r"(?<![^\W\d_])d\.\s*$",
+    r"^\s*(?-i:d)\.\s*$",  # "b. 1965, d. 2023"; not the initial of "Petrov D. 1990"
     re.IGNORECASE,
 )
 _RANGE_END_RE = re.compile(r"^\s*(?:[-–—]|по|до|to)\s*$", re.IGNORECASE)
 _UNIT_BEFORE_RE = re.compile(rf"(?:{UNIT_PREFIX})[\s\-№#:.]*$", re.IGNORECASE)
-_UNIT_RE = re.compile(rf"(?<![^\W\d_])(?:{UNIT_PREFIX})[\s\-№#:.]*\d[^,;()\[\]]*", re.IGNORECASE)
+# A Ukrainian unit's letter before its number: в/ч А1234.
+_UNIT_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{UNIT_PREFIX})[\s\-№#:.]*(?:[аaвbvкkтt]\s*-?\s*)?\d[^,;()\[\]]*",
+    re.IGNORECASE,
+)
 # Words that announce where a person was born; the place is what follows them.
 _PLACE_MARKER_RE = re.compile(
     r"(?<![^\W\d_])(?:уроженец|уроженка|уродженець|уродженка|урож\.|"
@@ -339,11 +361,29 @@ def has_aside(text: str) -> bool:
     return not _ASIDE_WORDS.isdisjoint(_WORD_RE.findall(text.lower()))
 
 
+# What is read around a date: at most this many characters each side (a hostile text of
+# thousands of dates stays linear).
+_AROUND = 60
+
+
 def _own_text(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text before ``start`` and after ``end`` up to the nearest separator."""
-    lo = max(text.rfind(c, 0, start) for c in _SEPARATORS) + 1
-    hi = min((i for i in (text.find(c, end) for c in _SEPARATORS) if i >= 0), default=len(text))
+    """The text before ``start`` and after ``end`` up to the nearest separator, and no
+    further than ``_AROUND`` characters."""
+    lo = max(text.rfind(c, max(0, start - _AROUND), start) for c in _SEPARATORS) + 1
+    lo = max(lo, start - _AROUND)
+    hi = min(
+        (i for i in (text.find(c, end, end + _AROUND) for c in _SEPARATORS) if i >= 0),
+        default=min(len(text), end + _AROUND),
+    )
     return text[lo:start], text[end:hi]
+
+
+# An event told right after its date: "14.02.2023 (погиб)", "12.10.2022 мобилизован".
+_EVENT_AFTER_RE = re.compile(
+    rf"[\s(\[,\-–—]*(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])", re.IGNORECASE
+)
+# A row number before the name: "1985. Иванов Иван".
+_ROW_NUMBER_RE = re.compile(r"\s*\d+\s*[.)]\s")
 
 
 def _birth_date(text: str) -> str | None:
@@ -353,15 +393,41 @@ def _birth_date(text: str) -> str | None:
     plain, previous_end = None, None
     for m in _DATE_SPAN_RE.finditer(text):
         before, after = _own_text(text, m.start(), m.end())
-        range_end = previous_end is not None and _RANGE_END_RE.match(text[previous_end : m.start()])
+        if previous_end is not None and previous_end > m.start() - len(before):
+            before = text[previous_end : m.start()]  # the words since the last date only
+        range_end = previous_end is not None and _RANGE_END_RE.match(before)
         previous_end = m.end()
-        if range_end or _UNIT_BEFORE_RE.search(before) or _EVENT_RE.search(before):
+        if range_end or _UNIT_BEFORE_RE.search(before):
+            continue
+        if m.start() == 0 and _ROW_NUMBER_RE.match(text):
+            continue
+        date = _readable(m.group(0))
+        if date is None:
             continue
         if _BIRTH_BEFORE_RE.search(before) or _BIRTH_AFTER_RE.match(after):
-            return m.group(0)
+            return date
+        if _tells_event(before) or _EVENT_AFTER_RE.match(text, m.end(), m.end() + _AROUND):
+            continue
         if plain is None:
-            plain = m.group(0)
+            plain = date
     return plain
+
+
+def _tells_event(before: str) -> bool:
+    return any(_is_event_word(before, e) for e in _EVENT_RE.finditer(before))
+
+
+def _readable(span: str) -> str | None:
+    """A date span as the date parser reads it, or its year alone (``12 дек. 1990``
+    if the month were unknown), or None."""
+    from kintrace.names.dates import parse_date
+
+    if len(span) == 2:  # a two-digit year, found only before г.р.
+        span += " г.р."
+    if parse_date(span) is not None:
+        return span
+    year = re.search(r"(?:18|19|20)\d{2}", span)
+    return year.group(0) if year and parse_date(year.group(0)) else None
 
 
 def _birth_place(text: str) -> str | None:

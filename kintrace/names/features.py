@@ -55,7 +55,7 @@ class NameFeatures:
       (``ivanova`` -> ``ivanov``, ``petrovskaya``/``petrovska`` ->
       ``petrovskiy``), for comparing across sexes (a mother and her son).
     - ``surname_key``: :func:`phonetic_key` of ``surname_stem``; meets across
-      romanisations (``Zhuravlyov``/``Журавлёв`` -> ``juravlov``).
+      romanisations (``Zhuravlyov``/``Журавлёв`` -> ``juravlev``).
     - ``given_canon``: the name-group id, the same for diminutives, Russian and
       Ukrainian forms and Latin spellings (Саша/Александр/Олександр/Alexander/
       Oleksandr/Sasha -> ``aleksandr``); the female form shares the group

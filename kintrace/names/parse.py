@@ -64,14 +64,14 @@ S, G, P = "surname", "given", "patronymic"
 # punctuation read as spaces; a value without a letter ("-", "?", "—") is missing too.
 _MISSING = frozenset(
     {
-        "нет", "нету", "н/д", "нд", "н д", "нет данных", "не указано", "не указан",
-        "не указана", "неизвестно", "неизв", "не известно", "неизвестен", "отсутствует",
-        "без отчества", "б/о", "немає", "немає даних", "не вказано", "невідомо",
-        "відсутнє", "відсутня", "відсутній", "без по батькові", "unknown", "unk", "n/a",
-        "na", "n a", "none", "nil", "null", "not known", "not stated", "not specified",
-        "x", "xx", "xxx", "nn", "n/n",
+        "нет", "нету", "н/д", "нет данных", "не указано", "не указан", "не указана",
+        "неизвестно", "неизв", "не известно", "неизвестен", "отсутствует", "без отчества",
+        "б/о", "немає", "немає даних", "не вказано", "невідомо", "відсутнє", "відсутня",
+        "відсутній", "без по батькові", "unknown", "unk", "n/a", "none", "null",
+        "not known", "not stated", "not specified", "xxx",
     }
 )  # fmt: skip
+# Not in it: what may be initials or a short name ("Н. Д.", "N.A.", "Nil", "Na", "X").
 # The same for a whole name: an unknown person is no surname Неизвестный.
 _MISSING_NAME = _MISSING | {
     "неизвестный", "неизвестная", "неизвестный солдат", "невідомий", "невідома",

@@ -25,7 +25,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sch|sh|sz", "W"),  # ш (and щ written as ш, a common slip)
         (r"tch|ch|cz|tsh", "C"),  # ч
         (r"ou", "u"),  # French Iouri
-        (r"dzh|dJ", "J"),  # дж: Dzhabrailov, and Djabrailov as read below
+        (r"dzh", "J"),  # дж: Dzhabrailov, Гаджиев
         (r"zh|zs|rz|ż", "J"),  # ж
         (r"ck", "k"),
         (r"x", "ks"),
@@ -43,12 +43,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[yi]+(?=[aeou])", ""),  # ya/ia/ja, yu/iu/ju, ye/ie/je: iotation
         (r"y", "i"),
         (r"([a-zA-Z])\1+", r"\1"),  # doubled letters, -ii/-iy endings
-        # ё after ж, ч, ш, щ is written o in Ukrainian and by most schemes (Пугачов,
-        # Chernyshov), e in Russian as printed (Пугачев): one vowel for both
-        (r"(?<=[JCW])o", "e"),
-        # the surname ending -ёв is -ев in Russian print, -ьов in Ukrainian (Королев,
-        # Корольов, Korolyov, Korolov): -ев and -ов are one ending in the key
-        (r"(?<=[a-zA-Z]{3})ev(a?)$", r"ov\1"),
+        # the ending -ёв after ж, ч, ш, щ is -ов in Ukrainian and most schemes (Пугачов,
+        # Chernyshov), -ев in Russian print (Пугачев): one ending for both
+        (r"(?<=[JCW])ov(a?)$", r"ev\1"),
         (r"(?<=[bdkpstvzZ])er$", "r"),  # Aleksandr/Alexander, Petr/Peter
         (r"[^a-zA-Z]", ""),
         (r"I(?=i)", ""),
@@ -97,21 +94,16 @@ def _w_scheme(latin: str) -> str:
     return latin
 
 
-# French and English spellings write дж as dj (Djabrailov, Gadjiev); German and Polish
-# ones write дья so (Djakow, Djatschenko), and show their scheme by a w or sch.
-_DJ = re.compile(r"dj(?=[aeiouy])")
-
-
 _KEY_TABLE = str.maketrans({"W": "x", "C": "c", "J": "j", "Z": "q", "H": "h", "I": "i"})
 
 
 @lru_cache(maxsize=300_000)
 def _word_key(word: str) -> str:
+    if "ьо" in word:  # Ukrainian for ё after a soft consonant: Корольов is Королёв
+        word = word.replace("ьо", "е")
     latin = canon_romanise(word)
     if "w" in latin:
         latin = _w_scheme(latin)
-    elif "dj" in latin and "sch" not in latin:
-        latin = _DJ.sub("dJ", latin)
     for pattern, repl in _RULES:
         latin = pattern.sub(repl, latin)
     return latin.translate(_KEY_TABLE)
@@ -127,11 +119,10 @@ def phonetic_key(text: str) -> str:
     ``ts``/``tz``/``c`` before e/i -> one, ``kh``/``h``/``g`` -> ``h``, ``x`` ->
     ``ks``, ``w`` -> ``v``, final ``ff`` -> ``v``, ``yo``/``io`` -> ``e``,
     iotation (``ya``/``ia``/``ja``, ``yu``/``iu``/``ju``, ``ye``/``ie``/``je``)
-    -> the bare vowel, ``y`` -> ``i``, doubled letters -> one, ``o`` after
-    ``zh``/``ch``/``sh`` -> ``e`` (``Пугачов``/``Пугачев``), a final ``-ev(a)`` of a
-    word of five letters or more -> ``-ov(a)`` (``Королев``/``Корольов``/``Korolyov``),
-    final ``-der``/``-ter`` -> ``-dr``/``-tr``. ``Zhuravlyov`` and ``Журавлёв`` both
-    give ``juravlov``.
+    -> the bare vowel, ``y`` -> ``i``, doubled letters -> one, a final ``-ov(a)``
+    after ``zh``/``ch``/``sh`` -> ``-ev(a)`` (``Пугачов``/``Пугачев``), Ukrainian
+    ``ьо`` -> ``е`` (``Корольов``/``Королев``), final ``-der``/``-ter`` -> ``-dr``/
+    ``-tr``. ``Zhuravlyov`` and ``Журавлёв`` both give ``juravlev``.
     """
     words = normalise_text(text).replace("-", " ").split()
     return " ".join(k for k in (_word_key(w) for w in words) if k)

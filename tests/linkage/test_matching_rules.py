@@ -361,7 +361,7 @@ LEVELS = [
     ),
     (
         "surname",
-        person("Djabrailov Magomed"),
+        person("Dschabrailow Magomed"),
         person("Джабраилов Магомед"),
         "surname sounds the same",
     ),

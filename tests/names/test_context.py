@@ -65,6 +65,11 @@ NAME_ONLY_CASES = [
     ("Иванов Иван, рядовой, Курск", "Иванов Иван", 0),
     ("Ivanov, Ivan, 1990, Kursk", "Ivanov, Ivan", 0),
     ("123, Иванов Иван", " Иванов Иван", 0),
+    # An event word that is a name (the Crimean Tatar Умер) stays; in capitals after a
+    # whole name it is the event.
+    ("Асанов Умер Рустемович", "Асанов Умер Рустемович", 0),
+    ("Smith Kia", "Smith Kia", 0),
+    ("ИВАНОВ ИВАН ИВАНОВИЧ ПОГИБ", "ИВАНОВ ИВАН ИВАНОВИЧ", 0),
     # Initials are no abbreviation of "место рождения".
     ("КОРОЛЕВА М.Р.", "КОРОЛЕВА М.Р.", 0),
     ("Мартинов, М. Р.", "Мартинов, М. Р.", 0),
@@ -152,6 +157,26 @@ EXTRAS_CASES = [
     ("Иванов Иван (уроженец Республики Бурятия)", None, "Республики Бурятия", None),
     ("Ivan Petrov, native of Kursk, b. 1990", "1990", "Kursk", None),
     ("Иванов Иван, уроженец г. Курск 1990 г.р.", "1990", "г. Курск", None),
+    # A name that looks like an event word, an initial D., a Ukrainian unit's letter,
+    # a row number, an event told after its date.
+    ("Асанов Умер 1990 г.р.", "1990", None, None),
+    ("Асанов Умер Рустемович 12.03.1990", "12.03.1990", None, None),
+    ("Petrov D. 12.03.1990", "12.03.1990", None, None),
+    ("Ivanov I.D. 12.03.1990", "12.03.1990", None, None),
+    ("Иванов Иван, в/ч А1983, 1990", "1990", None, "в/ч А1983"),
+    ("Коваль Іван, військова частина А2062", None, None, "військова частина А2062"),
+    ("1985. Иванов Иван Иванович, 12.03.1990", "12.03.1990", None, None),
+    ("Иванов Иван Иванович 14.02.2023 (погиб)", None, None, None),
+    ("Петров Петр Петрович 12.10.2022 мобилизован", None, None, None),
+    ("ИВАНОВ ИВАН ИВАНОВИЧ ПОГИБ 05.06.2023", None, None, None),
+    ("Иванов Иван Иванович, Погиб 05.06.2023", None, None, None),
+    ("Иванов Иван погиб в 2023 году родился в 1990", "1990", None, None),
+    # Abbreviated months, a two-digit year before г.р., spreadsheet and ordinal forms.
+    ("Иванов Иван Иванович, 12 дек. 1990", "12 дек. 1990", None, None),
+    ("Иванов Иван, 5 окт 1990 г.р.", "5 окт 1990", None, None),
+    ("Иванов Иван 90 г.р.", "90 г.р.", None, None),
+    ("Ivanov Ivan, 12-Mar-90", "12-Mar-90", None, None),
+    ("Ivanov Ivan 12th March 1990", "12th March 1990", None, None),
 ]
 
 

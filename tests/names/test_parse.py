@@ -111,7 +111,15 @@ MISSING_PART_CASES = [
     # words that only begin like a placeholder stay
     (("Нетов", "Иван", "Иванович"), ("Нетов", "Иван", "Иванович")),
     (("Неизвестнов", "Иван", ""), ("Неизвестнов", "Иван", None)),
+    # short names and initials that look like placeholders stay
+    (("Ivanov", "Nil", ""), ("Ivanov", "Nil", None)),
+    (("Na", "Min", ""), ("Na", "Min", None)),
 ]
+
+
+def test_initials_that_look_like_a_placeholder_stay_initials():
+    assert parse_parts("Иванов", "Н.Д.", "").given_initial == "Н"
+    assert parse_parts("Ivanov", "N.", "A.").patronymic_initial == "A"
 
 
 @pytest.mark.parametrize(("parts", "read"), MISSING_PART_CASES)
