@@ -19,6 +19,7 @@ patronymic word (``Ильхам-оглы``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple, TypeVar
 
@@ -198,7 +199,8 @@ def _is_aside(segment: str) -> bool:
 def _before_aside(segment: str) -> str:
     """The words of a segment before a place of birth or another event is told
     (``Иванов Иван уроженец г. Курск``, ``Иванов Иван (погиб)``)."""
-    for m in _ASIDE_RE.finditer(segment):
+    # A name has few words: the first few candidates decide (a hostile text stays linear).
+    for m in itertools.islice(_ASIDE_RE.finditer(segment), 8):
         before = segment[: m.start()].rstrip(" ([-")
         if before.strip() and _is_event_word(segment, m):
             return before
@@ -217,7 +219,7 @@ def _is_event_word(text: str, m: re.Match[str]) -> bool:
     before = text[: m.start()]
     if not before.strip() or before.rstrip()[-1:] in "([":
         return True
-    return word.isupper() and len(word) > 1 and len(before.split()) >= 3
+    return word.isupper() and len(word) > 1 and len(before.split(None, 3)) >= 3
 
 
 def name_only(text: str) -> tuple[str, int]:
@@ -414,7 +416,7 @@ def _birth_date(text: str) -> str | None:
 
 
 def _tells_event(before: str) -> bool:
-    return any(_is_event_word(before, e) for e in _EVENT_RE.finditer(before))
+    return any(_is_event_word(before, e) for e in itertools.islice(_EVENT_RE.finditer(before), 8))
 
 
 def _readable(span: str) -> str | None:
