@@ -243,6 +243,13 @@ _REGION_ALIASES = {
     "lhn nrdn": "lhn",  # Луганская Народная Республика
     "pdmskv": "mskv obl",  # Подмосковье
     "dn": "dnt",  # Донеччина
+    # a noun whose adjective changes its end (Калуга, Калужская; Пенза, Пензенская)
+    "klh": "klj",  # Kaluga
+    "klzk": "klj",  # Калузька
+    "pnz": "pnzn",  # Penza
+    "irslvl": "irslv",  # Yaroslavl
+    "orl": "orlv",  # Oryol, Orel
+    "kmctk": "kmct",  # Kamchatka
     "kbn": "krsndr",  # Кубань
     # a noun in -ц where the adjective has -цк- (Vinnytsia, Винницкая: vnt)
     "vnq": "vnt",
