@@ -347,18 +347,6 @@ def _name_text(value: Any) -> str | None:
 _MAY_SPLIT = r"\p{Nd}|урож|уродж|родом|місце|место|native|born|birth|pob"
 
 
-def _split_full_name(text: str | None) -> tuple[str | None, Any]:
-    """A written full name and what a list wrote around it: a birth date (not the date
-    of death beside it), a place of birth, a unit (``Иванов Иван, 1990 г.р., уроженец г.
-    Курск, в/ч 12345``). The name goes on as written: the names package sets aside what
-    is not the name."""
-    if not text:
-        return None, None
-    from kintrace.names.context import extras
-
-    return text, extras(text)
-
-
 def _name_column(table: pa.Table, column: str) -> list[str | None]:
     if column not in table.column_names:
         return [None] * table.num_rows
@@ -375,10 +363,15 @@ def _name_rows(table: pa.Table) -> tuple[list[tuple[str | None, ...]], list[Any]
     found: list[Any] = [None] * table.num_rows
     full = cols[0]
     if any(v is not None for v in full):
+        # A birth date (not the date of death beside it), a place of birth, a unit
+        # (``Иванов Иван, 1990 г.р., уроженец г. Курск, в/ч 12345``); the name goes on as
+        # written, for the names package to set aside what is not the name.
+        from kintrace.names.context import extras
+
         texts = pa.array(full, pa.string())
         may = pc.match_substring_regex(pc.utf8_lower(texts), _MAY_SPLIT).fill_null(False)
         for i in pc.indices_nonzero(may).to_pylist():
-            full[i], found[i] = _split_full_name(full[i])
+            found[i] = extras(full[i])
     return list(zip(*cols, strict=True)), found
 
 

@@ -23,6 +23,7 @@ import itertools
 import re
 from typing import NamedTuple, TypeVar
 
+from kintrace.names.dates import parse_date
 from kintrace.names.units import UNIT_PREFIX
 
 T = TypeVar("T")
@@ -317,12 +318,14 @@ _EVENT_WORDS = (
     "вбитий", "вбита", "died", "killed", "kia", "deceased", "пропал", "пропала", "пропав",
     "пропавший", "зник", "зникла", "зниклий", "missing", "мобилизован", "мобилизована",
     "мобилизованный", "мобілізований", "мобілізована", "mobilised", "mobilized",
-    "призван", "призвана", "призваний", "призвана", "conscripted", "drafted", "плен",
+    "призван", "призвана", "призваний", "conscripted", "drafted", "плен",
     "плену", "полон", "полоні", "captured", "смерти", "гибели", "смерті", "загибелі",
     "призыва", "мобилизации", "мобілізації", "призову", "death", "†",
 )  # fmt: skip
+# One of them as a whole word.
+_EVENT_WORD = rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])"
 _EVENT_RE = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])|"
+    rf"{_EVENT_WORD}|"
     r"^\s*(?-i:d)\.\s*$",  # "b. 1965, d. 2023"; not the initial of "Petrov D. 1990"
     re.IGNORECASE,
 )
@@ -342,11 +345,7 @@ _PLACE_MARKER_RE = re.compile(
 )
 
 # A place of birth or an event told after the name: the name ends before it.
-_ASIDE_RE = re.compile(
-    rf"{_PLACE_MARKER_RE.pattern}|"
-    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])",
-    re.IGNORECASE,
-)
+_ASIDE_RE = re.compile(rf"{_PLACE_MARKER_RE.pattern}|{_EVENT_WORD}", re.IGNORECASE)
 
 
 # The first words of everything _ASIDE_RE finds: a cheap test before it, on every name.
@@ -381,9 +380,7 @@ def _own_text(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 # An event told right after its date: "14.02.2023 (погиб)", "12.10.2022 мобилизован".
-_EVENT_AFTER_RE = re.compile(
-    rf"[\s(\[,\-–—]*(?:{'|'.join(map(re.escape, _EVENT_WORDS))})(?![^\W\d_])", re.IGNORECASE
-)
+_EVENT_AFTER_RE = re.compile(rf"[\s(\[,\-–—]*{_EVENT_WORD}", re.IGNORECASE)
 # A row number before the name: "1985. Иванов Иван".
 _ROW_NUMBER_RE = re.compile(r"\s*\d+\s*[.)]\s")
 
@@ -422,8 +419,6 @@ def _tells_event(before: str) -> bool:
 def _readable(span: str) -> str | None:
     """A date span as the date parser reads it, or its year alone (``12 дек. 1990``
     if the month were unknown), or None."""
-    from kintrace.names.dates import parse_date
-
     if len(span) == 2:  # a two-digit year, found only before г.р.
         span += " г.р."
     if parse_date(span) is not None:
@@ -454,11 +449,12 @@ def extras(text: str | None) -> Extras:
     call-up's (``погиб``, ``пропал``, ``в плену``, ``мобилизован``, ``†``) nor the end
     of a range (``1990-2023``); the place follows ``уроженец``, ``родом из``, ``native
     of``; a unit needs its prefix (``в/ч``, ``military unit``)."""
-    if not text or (not DIGIT_RE.search(text) and not has_aside(text)):
+    digits = bool(text) and DIGIT_RE.search(text) is not None
+    if not text or (not digits and not has_aside(text)):
         return Extras()
     unit = _UNIT_RE.search(text)
     return Extras(
-        _birth_date(text) if DIGIT_RE.search(text) else None,
+        _birth_date(text) if digits else None,
         _birth_place(text),
         unit.group(0).strip() if unit else None,
     )
