@@ -438,7 +438,9 @@ BLOCKING_RULES: list[BlockingRule] = [
     ([("sn_key", "sn_key"), ("pn_alt_init", "pn_alt_init")], _AN_INITIAL_RIGHT),
     ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL_LEFT),
     ([("sn_key", "sn_key"), ("by", "by")], _AN_INITIAL_RIGHT),
-    ([("sn_key", "sn_key"), ("gn_full", "gn_full"), ("unit", "unit")], None),
+    # The same unit with the same surname: a slip in the given name (КОРОЛЕВ ОЛГ) or a
+    # name written differently still meets its record.
+    ([("sn_key", "sn_key"), ("unit", "unit")], None),
     # A slip in the surname with the given name as an initial of another script
     # (Юрченко Алексей Андреевич / Юченко О.А.): the father's initial and the full date.
     ([("pn_init", "pn_init"), ("by", "by"), ("bm", "bm"), ("bd", "bd")], None),
@@ -446,8 +448,19 @@ BLOCKING_RULES: list[BlockingRule] = [
     # of its sound key with the given name and the father's name or the birth year.
     ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("pn_full", "pn_full")], _SURNAME_SLIP),
     ([("sn_suf", "sn_suf"), ("gn_full", "gn_full"), ("by", "by")], _SURNAME_SLIP),
+    # A slip at the surname's end (Федотовйо/Федотова).
+    ([("sn_pre", "sn_pre"), ("gn_full", "gn_full"), ("by", "by")], _SURNAME_SLIP),
     # A slip in a surname too short for its end to block on (Мроз/Мороз).
     ([("gn_full", "gn_full"), ("by", "by"), ("bm", "bm")], _SURNAME_SLIP),
+    # A slip in a short surname with initials only (Мрооз Юлия Георгиевна / МОРОЗ Ю.Г.).
+    (
+        [("gn_init", "gn_init"), ("pn_init", "pn_init"), ("by", "by")],
+        f"{_AN_INITIAL_LEFT} AND {_SURNAME_SLIP}",
+    ),
+    (
+        [("gn_init", "gn_init"), ("pn_init", "pn_init"), ("by", "by")],
+        f"{_AN_INITIAL_RIGHT} AND {_SURNAME_SLIP}",
+    ),
     # A slip past the surname's first letters, initials only, a partial date.
     ([("sn_pre", "sn_pre"), ("gn_init", "gn_init"), ("pn_init", "pn_init"), ("by", "by")], None),
     (

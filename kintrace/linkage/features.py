@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gc
 import re
 from collections import Counter
@@ -329,13 +330,18 @@ def _region(value: Any) -> str | None:
 
 def _parse_date(text: str) -> tuple[int | None, int | None, int | None] | None:
     parsed = _names().parse_date(text)  # "1999 г.р." and YYYYMMDD included
-    if parsed is None:
-        return None
+    if parsed is None or _not_born_yet(parsed.year, parsed.month, parsed.day):
+        return None  # a date still to come is no birth date: unreadable, counted
     if parsed.precision == "year":
         return parsed.year, None, None
     if parsed.precision == "month":
         return parsed.year, parsed.month, None
     return parsed.year, parsed.month, parsed.day
+
+
+def _not_born_yet(year: int, month: int | None, day: int | None) -> bool:
+    """Whether the earliest day a birth date can stand for is after today."""
+    return datetime.date(year, month or 1, day or 1) > datetime.date.today()
 
 
 def _name_text(value: Any) -> str | None:

@@ -335,6 +335,9 @@ def parse_name(full_name: str) -> ParsedName:
         text = ""
     if bracketed and removed:  # a rank gone from the start moves the words
         bracketed = [(i - removed, a) for i, a in bracketed]
+    gap = _given_name_gap(text)
+    if gap:
+        return parse_parts(*gap)
     text = _NOISE_RE.sub(" ", text)
     surname_first = "," in text
     tokens = tuple(
@@ -344,6 +347,18 @@ def parse_name(full_name: str) -> ParsedName:
     )
     # Spellings that differ only in case, spaces or ё/е share the work from here on.
     return _parse_tokens(tokens, surname_first, tuple(bracketed))
+
+
+def _given_name_gap(text: str) -> tuple[str, None, str] | None:
+    """Surname and patronymic of a name whose given name is a mark for a missing part
+    (``Иванов - Иванович``, ``Иванов ? Петровна``): read as the two parts it gives, not the
+    patronymic as the given name."""
+    words = text.replace(",", " ").split()
+    if len(words) != 3 or _has_letter(words[1]) or not _has_letter(words[0]):
+        return None
+    if patronymic_sex(words[2]) is None:
+        return None
+    return words[0], None, words[2]
 
 
 @lru_cache(maxsize=500_000)

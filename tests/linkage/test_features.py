@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 import pytest
@@ -36,6 +37,20 @@ def test_unreadable_date_is_missing_and_counted():
     report: Counter = Counter()
     prepare([{"id": "1", "full_name": "Иванов Иван", "birth_date": "abc"}], report=report)
     assert report == Counter({"birth_date": 1})
+
+
+def test_a_birth_date_still_to_come_is_missing_and_counted():
+    next_year = datetime.date.today().year + 1
+    rows = [
+        {"id": "1", "full_name": "Иванов Иван", "birth_date": f"{next_year}"},
+        {"id": "2", "full_name": "Петров Петр", "birth_date": f"01.01.{next_year}"},
+        {"id": "3", "full_name": "Сидоров Олег", "birth_date": "12.03.1990"},
+        {"id": "4", "full_name": f"Козлов Иван, 02.02.{next_year} г.р."},
+    ]
+    report: Counter = Counter()
+    table = prepare(rows, report=report)
+    assert table.column("by").to_pylist() == [None, None, 1990, None]
+    assert report == Counter({"birth_date": 2})
 
 
 @pytest.mark.parametrize("unit", ["в/ч 12345", "VCh 12345", "military unit 12345", "12345"])

@@ -83,6 +83,10 @@ PARSE_CASES = [
     # a mark where a part is not known is no part of the name
     ("Иванов Иван -", "Иванов", "Иван", None, "И", None, "m"),
     ("Иванов Иван —", "Иванов", "Иван", None, "И", None, "m"),
+    # ... and where the given name is not known, the patronymic stays the patronymic
+    ("Иванов - Иванович", "Иванов", None, "Иванович", None, "И", "m"),
+    ("Иванова ? Петровна", "Иванова", None, "Петровна", None, "П", "f"),
+    ("Ivanov - Ivanovich", "Ivanov", None, "Ivanovich", None, "I", "m"),
     # an unknown person is no surname Неизвестный
     ("Неизвестный", None, None, None, None, None, None),
     ("неизвестный солдат", None, None, None, None, None, None),
