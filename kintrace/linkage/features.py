@@ -36,7 +36,10 @@ from kintrace.linkage.io import NAME_COLUMNS, check_people
 #    and noun meet (Белгородская область, Belgorod Oblast), and its other names; "нет",
 #    "-", "N/A" where a part of the name is not known are missing; 00.00.1985 is 1985;
 #    the sound key reads -ов/-ев after hushing consonants as one ending, and ьо as ё.
-FEATURES_VERSION = 6
+# 7: dj before a vowel is дж unless the word is written the German way (Djabrailov,
+#    Gadjiev; Djakow, Nadja); a birth date still to come is unreadable; a mark for a
+#    missing given name keeps the patronymic (Иванов - Иванович).
+FEATURES_VERSION = 7
 
 FEATURE_SCHEMA = pa.schema(
     [("unique_id", pa.string())]

@@ -94,6 +94,18 @@ def _w_scheme(latin: str) -> str:
     return latin
 
 
+# dj before a vowel is дж in English and French writing (Djabrailov, Gadjiev, Djokhar)
+# and дья in German (Djakow, Nadja): read as German in a word that shows German writing
+# elsewhere (w for в, sch, a final ja for я), as дж otherwise. English and Ukrainian
+# schemes write дья as dya, dia or d'ya, never dj.
+_DJ_RE = re.compile(r"dj(?=[aeiou])")
+_GERMAN_DJ_RE = re.compile(r"w|sch|ja$")
+
+
+def _dj(latin: str) -> str:
+    return latin if _GERMAN_DJ_RE.search(latin) else _DJ_RE.sub("J", latin)
+
+
 _KEY_TABLE = str.maketrans({"W": "x", "C": "c", "J": "j", "Z": "q", "H": "h", "I": "i"})
 
 
@@ -104,6 +116,8 @@ def _word_key(word: str) -> str:
     latin = canon_romanise(word)
     if "w" in latin:
         latin = _w_scheme(latin)
+    if "dj" in latin:
+        latin = _dj(latin)
     for pattern, repl in _RULES:
         latin = pattern.sub(repl, latin)
     return latin.translate(_KEY_TABLE)

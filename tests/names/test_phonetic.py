@@ -44,11 +44,12 @@ SAME_KEY = [
     ["Koroleva", "Королёва", "Корольова", "Koroliova"],
     ["Kiselev", "Киселёв", "Кисельов", "Kiselyov"],
     ["Zhuravlev", "Журавлёв", "Журавльов"],
-    # дж as English, German and Polish write it
-    ["Dzhabrailov", "Джабраилов", "Dschabrailow", "Dżabrailow"],
-    ["Gadzhiev", "Гаджиев", "Hadzhiiev"],
-    # dj is дья in German and Dutch spellings (Djakow, Nadja)
-    ["Dyakov", "Дьяков", "Djakow", "Diakov", "Djakov"],
+    # дж as English, French, German and Polish write it
+    ["Dzhabrailov", "Джабраилов", "Dschabrailow", "Dżabrailow", "Djabrailov"],
+    ["Gadzhiev", "Гаджиев", "Hadzhiiev", "Gadjiev"],
+    ["Khadzhimuradov", "Хаджимурадов", "Khadjimuradov"],
+    # dj is дья in a word written the German way (Djakow, Djatschenko, Nadja)
+    ["Dyakov", "Дьяков", "Djakow", "Diakov"],
     ["Dyachenko", "Дьяченко", "Djatschenko", "Diachenko"],
     ["Nadya", "Надя", "Nadja", "Nadia"],
 ]
