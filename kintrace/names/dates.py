@@ -118,6 +118,7 @@ _NUMERIC = (
     (re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
     (re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{4}|\d{2})"), ("d", "m", "y")),
+    (re.compile(r"(\d{1,2})[, ](\d{1,2})[, ](\d{4})"), ("d", "m", "y")),  # typed: 12,03,1990
     (re.compile(r"(\d{1,2})[./](\d{4})"), ("m", "y")),
     (re.compile(r"(\d{4})"), ("y",)),
     (re.compile(rf"(\d{{1,2}})[\s./\-]+{_ROMAN}[\s./\-]+(\d{{4}}|\d{{2}})"), ("d", "m", "y")),
@@ -132,13 +133,15 @@ _BIRTH_WORDS = re.compile(
 )
 # A clock time after the date, as spreadsheets export it: "07.03.1999 0:00:00".
 _TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_SPACED_SEPARATOR = re.compile(r"(?<=\d)\s*([./\-])\s*(?=\d)")
 # Words before a date: "born", "circa" (an approximate year is read as that year).
 _BEFORE_WORDS = re.compile(
     r"^(?:b\.|born|родился|родилась|род\.?|народився|народилася|нар\.|около|ок\.|"
     r"приблизно|прибл\.|примерно|circa|ca\.|c\.|approx\.?|about|~|"
     # a form's label: "Дата рождения: 12.03.1990", "д.р. 12.03.1990", "DOB: 12/03/1990"
     r"д\.?\s?р\.?|д/р|дата\s+рождения|дата\s+народження|dob|d\.o\.b\.?|"
-    r"date\s+of\s+birth)\s*:?\s*"
+    r"date\s+of\s+birth|год\s+рождения|рік\s+народження|year\s+of\s+birth|"
+    r"г\.\s?р\.|р\.\s?н\.)\s*:?\s*"
 )
 _UNSURE = re.compile(r"\s*(?:\?|\(\?\))$")  # "1990?", "1990 (?)"
 _ORDINAL = r"(?:-?(?:го|е)|st|nd|rd|th)?"  # "7-го марта", "12th March"
@@ -199,6 +202,8 @@ def parse_date_strict(text: str) -> PartialDate:
         if text != before.rstrip(".") and re.fullmatch(r"\d{2}", text):
             text = str(_year(text))  # "90 г.р.": a two-digit year is only read so announced
     text = _TIME.sub("", text)
+    if " " in text:  # "12. 03. 1990", "12 .03.1990", as typed documents space them
+        text = _SPACED_SEPARATOR.sub(r"\1", text)
     if not text[:1].isdigit():
         text = _BEFORE_WORDS.sub("", text)
     if text.endswith("?") or text.endswith("(?)"):

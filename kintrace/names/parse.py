@@ -322,6 +322,10 @@ def parse_name(full_name: str) -> ParsedName:
     (``Sokolov (SOKOLOFF), Mikhail (Michael) Ivanovich``). Roles come from
     patronymic endings, known given names, dictionary tags and position.
     """
+    if "/" in full_name:
+        full_name = _one_script(full_name)
+    if any(q in full_name for q in _QUOTES):
+        full_name = _without_quoted(full_name)
     text, bracketed = (
         _split_alternates(full_name)
         if "(" in full_name or "[" in full_name
@@ -347,6 +351,33 @@ def parse_name(full_name: str) -> ParsedName:
     )
     # Spellings that differ only in case, spaces or ё/е share the work from here on.
     return _parse_tokens(tokens, surname_first, tuple(bracketed))
+
+
+# A name written twice, in two scripts (Ukrainian lists: ``Іванов Іван / Ivanov Ivan``):
+# the Cyrillic one is read, which holds the patronymic and the spelling the Latin one was
+# made from. Only whole names of two words or more on each side: ``Иванова / Петрова
+# Мария`` is a surname with a maiden name.
+_SCRIPTS_SLASH_RE = re.compile(r"\s+/\s*|\s*/\s+")
+
+
+def _one_script(text: str) -> str:
+    parts = _SCRIPTS_SLASH_RE.split(text)
+    if len(parts) != 2 or any(len(_LETTER_WORD_RE.findall(p)) < 2 for p in parts):
+        return text
+    first, second = parts
+    return second if script_of(second) == "cyrillic" != script_of(first) else first
+
+
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+# A nickname or call sign in quotes (``Иванов Иван «Ваня» Иванович``) is no spelling of
+# the name: it goes, unless less than a surname and a given name would be left.
+_QUOTES = ('"', "«", "“", "„")
+_QUOTED_RE = re.compile(r'\s*(?:"[^"]*"|«[^»]*»|„[^“”"]*[“”"]|“[^”]*”)')
+
+
+def _without_quoted(text: str) -> str:
+    rest = _QUOTED_RE.sub(" ", text)
+    return rest if len(_LETTER_WORD_RE.findall(rest)) >= 2 else text
 
 
 def _given_name_gap(text: str) -> tuple[str, None, str] | None:

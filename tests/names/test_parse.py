@@ -83,6 +83,13 @@ PARSE_CASES = [
     # a mark where a part is not known is no part of the name
     ("Иванов Иван -", "Иванов", "Иван", None, "И", None, "m"),
     ("Иванов Иван —", "Иванов", "Иван", None, "И", None, "m"),
+    # a nickname in quotes is no part of the name; a name in two scripts is read once
+    ('Иванов Иван "Ваня" Иванович', "Иванов", "Иван", "Иванович", "И", "И", "m"),
+    ("Иванов Иван Иванович «Волк»", "Иванов", "Иван", "Иванович", "И", "И", "m"),
+    ("«Иванов» Иван", "Иванов", "Иван", None, "И", None, "m"),
+    ("Іванов Іван Іванович / Ivanov Ivan", "Іванов", "Іван", "Іванович", "І", "І", "m"),
+    ("Ivanov Ivan Ivanovich / Іванов Іван Іванович", "Іванов", "Іван", "Іванович", "І", "І", "m"),
+    ("Иванова / Петрова Мария", "Иванова Петрова", "Мария", None, "М", None, "f"),
     # ... and where the given name is not known, the patronymic stays the patronymic
     ("Иванов - Иванович", "Иванов", None, "Иванович", None, "И", "m"),
     ("Иванова ? Петровна", "Иванова", None, "Петровна", None, "П", "f"),
