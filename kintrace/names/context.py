@@ -181,7 +181,18 @@ def without_extras(text: str) -> str:
     if len(segments) > 1:
         kept: list[str] = []
         for s in segments:
-            if (digits and DIGIT_RE.search(s)) or _is_rank(s) or _is_aside(s):
+            if digits and DIGIT_RE.search(s):
+                row = _ROW_NUMBER_RE.match(s) if not kept else None
+                if row and not DIGIT_RE.search(s, row.end()):
+                    kept.append(s[row.end() :])  # "12. Иванов, Иван, 1990"
+                    continue
+                if _name_up_to_number(s, kept):
+                    kept.append(s)  # the name goes on up to its number: "Иванов, Иван 1990"
+                    break
+                if kept:
+                    break
+                continue
+            if _is_rank(s) or _is_aside(s):
                 if kept:
                     break
                 continue
@@ -190,6 +201,21 @@ def without_extras(text: str) -> str:
     if aside:
         segments = [_before_aside(s) for s in segments]
     return ",".join([_before_digits(s) for s in segments] if digits else segments)
+
+
+def _name_up_to_number(segment: str, kept: list[str]) -> bool:
+    """Whether a segment with a number starts with (the rest of) the name: the first
+    segment, or the one after a surname written first (``Иванов, Иван 1990``), and no
+    rank, event or place told before the number."""
+    if kept and (len(kept) > 1 or len(kept[0].split()) > 1):
+        return False
+    head = _before_digits(segment)
+    return (
+        bool(head.strip())
+        and DIGIT_RE.search(segment.split()[0]) is None
+        and not _is_rank(head)
+        and not _is_aside(segment)
+    )
 
 
 def _is_aside(segment: str) -> bool:

@@ -65,6 +65,12 @@ NAME_ONLY_CASES = [
     ("Иванов Иван, рядовой, Курск", "Иванов Иван", 0),
     ("Ivanov, Ivan, 1990, Kursk", "Ivanov, Ivan", 0),
     ("123, Иванов Иван", " Иванов Иван", 0),
+    # A name written surname first goes on up to its number; a row number before it.
+    ("Иванов, Иван Иванович 1990 г.р.", "Иванов,Иван Иванович", 0),
+    ("Ivanov, Ivan 12.03.1990", "Ivanov,Ivan", 0),
+    ("Иванов Иван Иванович 12.03.1990, 155 обрмп", "Иванов Иван Иванович", 0),
+    ("12. Иванов, Иван, 1990", "Иванов, Иван", 0),
+    ("12) Иванов, Иван Иванович, 1990", "Иванов, Иван Иванович", 0),
     # An event word that is a name (the Crimean Tatar Умер) stays; in capitals after a
     # whole name it is the event.
     ("Асанов Умер Рустемович", "Асанов Умер Рустемович", 0),
