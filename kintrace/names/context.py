@@ -312,6 +312,7 @@ _DATE_SPAN_RE = re.compile(
     r"(?<![\w./\-])(?:"
     r"\d{4}[./\-]\d{1,2}[./\-]\d{1,2}"
     r"|\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})"
+    r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}"  # as typed documents space it: 12. 03. 1990
     r"|\d{1,2}[\s./\-]+(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[\s./\-]+\d{4}"
     rf"|\d{{1,2}}(?:-?го|st|nd|rd|th)?[\s\-]+{_MONTH},?[\s\-]+\d{{4}}"
     rf"|\d{{1,2}}-{_MONTH}-\d{{2}}"  # 12-Mar-90
