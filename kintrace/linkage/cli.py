@@ -57,6 +57,9 @@ def _progress_bar():
         return
     from tqdm import tqdm
 
+    # No monitor thread: the bar is refreshed at each stage, and a thread alive would keep
+    # the names from being normalised in forked workers (kintrace.names.features).
+    tqdm.monitor_interval = 0
     with tqdm(total=len(STAGES), file=sys.stderr, unit="step", leave=False) as bar:
 
         def step(stage: str) -> None:
