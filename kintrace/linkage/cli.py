@@ -57,8 +57,8 @@ def _progress_bar():
         return
     from tqdm import tqdm
 
-    # No monitor thread: the bar is refreshed at each stage, and a thread alive would keep
-    # the names from being normalised in forked workers (kintrace.names.features).
+    # No monitor thread: the bar is refreshed at each stage, and the names workers fork
+    # from this process (kintrace.names.features), best with no other thread alive.
     tqdm.monitor_interval = 0
     with tqdm(total=len(STAGES), file=sys.stderr, unit="step", leave=False) as bar:
 

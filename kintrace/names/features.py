@@ -8,7 +8,6 @@ import multiprocessing
 import operator
 import os
 import re
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -424,18 +423,6 @@ def _parallel(distinct: list[Row], workers: int) -> tuple[list[NameFeatures], li
     return results, at
 
 
-def _safe_to_fork() -> bool:
-    """Whether workers may be forked: a fork copies the locks other threads hold at that
-    moment (a log handler's, a stream's), and a worker that needs one would wait for ever.
-    A process with threads of its own (a web server's) works in one process instead."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    if threading.active_count() > 1:
-        log.info("other threads are running: names are normalised in one process")
-        return False
-    return True
-
-
 def features_for_many(
     rows: Iterable[Row],
     progress: Callable[[int, int], None] | None = None,
@@ -477,7 +464,7 @@ def features_indexed(
     total = len(distinct)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4)
-    if workers > 1 and total >= PARALLEL_FROM and _safe_to_fork():
+    if workers > 1 and total >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         try:
             results, at = _parallel(distinct, workers)
         except BrokenProcessPool:  # a worker died: the work is done here, in one process

@@ -405,29 +405,3 @@ def test_a_worker_that_dies_leaves_the_work_to_the_parent(monkeypatch, caplog):
         found, index = features_indexed(rows, workers=2)
     assert [found[i] for i in index] == [serial[i] for i in at]
     assert "worker died" in caplog.text
-
-
-def test_names_are_normalised_in_one_process_while_other_threads_run(monkeypatch, caplog):
-    """A fork copies the locks other threads hold: with another thread alive (a web
-    server's), no worker is forked, and the results are those of the serial path."""
-    import threading
-
-    import kintrace.names.features as features
-    from kintrace.names import features_indexed
-
-    rows = [(f"Коваленко {g} Петрович", None, None, None) for g in ("Олег", "Ігор")] * 3
-    serial, at = features_indexed(rows, workers=1)
-    monkeypatch.setattr(features, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(features, "_word_readings", _die)  # a fork would fail loudly
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
-        with caplog.at_level("INFO", logger="kintrace.names.features"):
-            found, index = features_indexed(rows, workers=2)
-    finally:
-        release.set()
-        other.join()
-    assert [found[i] for i in index] == [serial[i] for i in at]
-    assert "other threads are running" in caplog.text
-    assert "worker died" not in caplog.text
